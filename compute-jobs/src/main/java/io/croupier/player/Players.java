@@ -1,0 +1,67 @@
+package io.croupier.player;
+
+import io.croupier.check.Check;
+import io.croupier.schema.CacheSchema;
+import io.croupier.wallet.RequestValidation;
+import io.croupier.wallet.Wallet;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.Optional;
+import org.apache.ignite.Ignite;
+import org.apache.ignite.IgniteAtomicSequence;
+import org.apache.ignite.IgniteCache;
+import org.apache.ignite.transactions.Transaction;
+import org.apache.ignite.transactions.TransactionConcurrency;
+import org.apache.ignite.transactions.TransactionIsolation;
+
+/** Opens player accounts: a PLAYER row and an empty wallet in the player's currency, in one transaction. */
+public final class Players {
+    public static final int USERNAME_LENGTH_MAX = 64;
+    private static final String ID_SEQUENCE = "croupier.player-id";
+    /** Ids are handed out in blocks, so opening an account costs no cluster-wide round trip. */
+    private static final int ID_BLOCK_SIZE = 1_000;
+
+    private final Ignite ignite;
+    private final IgniteCache<Long, Player> players;
+    private final IgniteCache<Long, Wallet> wallets;
+    private final Clock clock;
+    private volatile IgniteAtomicSequence ids;
+
+    public Players(Ignite ignite, Clock clock) {
+        this.ignite = ignite;
+        this.players = ignite.cache(CacheSchema.PLAYER);
+        this.wallets = ignite.cache(CacheSchema.WALLET);
+        this.clock = clock;
+    }
+
+    /** Opens an account and returns the new player id. */
+    public long open(String username, String currency) {
+        Check.argument(username != null && !username.isBlank() && username.length() <= USERNAME_LENGTH_MAX,
+                "username must be 1.." + USERNAME_LENGTH_MAX + " characters");
+        Check.argument(RequestValidation.isValidCurrency(currency), "not an ISO 4217 currency: " + currency);
+        long playerId = sequence().incrementAndGet();
+        Timestamp now = new Timestamp(clock.millis());
+        try (Transaction tx = ignite.transactions().txStart(TransactionConcurrency.PESSIMISTIC,
+                TransactionIsolation.REPEATABLE_READ)) {
+            Check.that(players.putIfAbsent(playerId, new Player(username, currency, PlayerStatus.ACTIVE, now)),
+                    "player id " + playerId + " handed out twice");
+            wallets.put(playerId, new Wallet(currency, 0, now));
+            tx.commit();
+        }
+        return playerId;
+    }
+
+    public Optional<Player> find(long playerId) {
+        return Optional.ofNullable(players.get(playerId));
+    }
+
+    private IgniteAtomicSequence sequence() {
+        IgniteAtomicSequence s = ids;
+        if (s == null) {
+            s = ignite.atomicSequence(ID_SEQUENCE, 0, true);
+            s.batchSize(ID_BLOCK_SIZE);
+            ids = s;
+        }
+        return s;
+    }
+}

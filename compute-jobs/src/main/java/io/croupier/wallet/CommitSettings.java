@@ -1,0 +1,31 @@
+package io.croupier.wallet;
+
+import io.croupier.check.Check;
+
+/**
+ * How a grid node commits money operations.
+ *
+ * @param stripes            commit lanes per node; a partition always maps to the same lane, so lanes never contend
+ *                           for a lock (default: one per core)
+ * @param groupOperationsMax most operations committed together in one transaction
+ * @param queueOperationsMax operations waiting per lane before new ones are refused with OVERLOADED
+ * @param txTimeoutMs        a group transaction taking longer is rolled back and retried one by one
+ * @param waitTimeoutMs      how long a batch job waits for its operations before answering UNAVAILABLE for the rest
+ * @param limits             per-operation and per-wallet bounds
+ */
+public record CommitSettings(int stripes, int groupOperationsMax, int queueOperationsMax, long txTimeoutMs,
+                             long waitTimeoutMs, MoneyLimits limits) {
+    public static CommitSettings defaults() {
+        return new CommitSettings(Math.max(1, Runtime.getRuntime().availableProcessors()), 256, 20_000, 5_000,
+                10_000, MoneyLimits.DEFAULT);
+    }
+
+    public CommitSettings {
+        Check.argument(stripes >= 1 && stripes <= 256, "stripes must be in 1..256");
+        Check.argument(groupOperationsMax >= 1 && groupOperationsMax <= 10_000, "groupOperationsMax must be in 1..10000");
+        Check.argument(queueOperationsMax >= groupOperationsMax, "queueOperationsMax must be >= groupOperationsMax");
+        Check.argument(txTimeoutMs > 0, "txTimeoutMs must be > 0");
+        Check.argument(waitTimeoutMs > txTimeoutMs, "waitTimeoutMs must be > txTimeoutMs");
+        Check.argument(limits != null, "limits required");
+    }
+}

@@ -1,0 +1,220 @@
+package io.croupier.wallet;
+
+import io.croupier.schema.CacheSchema;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.ignite.Ignite;
+import org.apache.ignite.IgniteState;
+import org.apache.ignite.Ignition;
+import org.apache.ignite.cache.affinity.Affinity;
+import org.apache.ignite.cluster.ClusterNode;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Group commit on a grid node. Operations for the partitions this node owns are queued on a lane chosen by
+ * partition; each lane's thread takes whatever has queued up (up to {@code groupOperationsMax}) and commits it in one
+ * transaction. Under light load a group is one operation and nothing waits; under heavy load one commit (and, with
+ * backups, one replication round trip) serves many operations.
+ *
+ * <p>Pipeline of one group: 1. keep operations whose partition is primary here (others: RETRY, the caller
+ * re-routes) 2. one transaction for the group 3. if that transaction fails as a whole, each operation alone, so a
+ * failing operation never fails its neighbours 4. complete each caller's future.
+ */
+public final class GroupCommitter {
+    private static final Logger log = LoggerFactory.getLogger(GroupCommitter.class);
+    private static final String NODE_LOCAL_KEY = GroupCommitter.class.getName();
+    private static final String CONFIG_KEY = GroupCommitter.class.getName() + ".config";
+
+    private final Ignite ignite;
+    private final CommitSettings settings;
+    private final MoneyTransactions transactions;
+    private final Affinity<Long> affinity;
+    private final Lane[] lanes;
+
+    private GroupCommitter(Ignite ignite, CommitSettings settings, PlayPolicy policy, Clock clock) {
+        this.ignite = ignite;
+        this.settings = settings;
+        this.transactions = new MoneyTransactions(ignite, settings.limits(), policy, clock, settings.txTimeoutMs());
+        this.affinity = ignite.affinity(CacheSchema.WALLET);
+        this.lanes = new Lane[settings.stripes()];
+        for (int i = 0; i < lanes.length; i++) {
+            lanes[i] = new Lane(i);
+        }
+    }
+
+    /**
+     * Sets how this node's committer will be built (grid-node does it at start-up). The committer itself is built on
+     * first use, because a persistent cluster's caches are not reachable before activation.
+     */
+    public static void configure(Ignite ignite, CommitSettings settings, PlayPolicy policy, Clock clock) {
+        ignite.cluster().nodeLocalMap().put(CONFIG_KEY, new Config(settings, policy, clock));
+    }
+
+    /** This node's committer; built on first use from {@link #configure} (defaults if the node was not configured). */
+    public static GroupCommitter of(Ignite ignite) {
+        ConcurrentMap<String, Object> local = ignite.cluster().nodeLocalMap();
+        Object existing = local.get(NODE_LOCAL_KEY);
+        if (existing != null) {
+            return (GroupCommitter) existing;
+        }
+        synchronized (local) {
+            existing = local.get(NODE_LOCAL_KEY);
+            if (existing == null) {
+                Config c = (Config) local.getOrDefault(CONFIG_KEY,
+                        new Config(CommitSettings.defaults(), PlayPolicy.ALLOW_ALL, Clock.systemUTC()));
+                existing = new GroupCommitter(ignite, c.settings, c.policy, c.clock).start();
+                local.put(NODE_LOCAL_KEY, existing);
+            }
+            return (GroupCommitter) existing;
+        }
+    }
+
+    private record Config(CommitSettings settings, PlayPolicy policy, Clock clock) {
+    }
+
+    private GroupCommitter start() {
+        for (Lane lane : lanes) {
+            Thread t = new Thread(lane, "croupier-commit-" + ignite.name() + "-" + lane.index);
+            t.setDaemon(true);
+            t.start();
+        }
+        return this;
+    }
+
+    /** Queues the requests and waits for their results (a batch job calls this on the node it was sent to). */
+    List<MoneyResult> applyAndWait(List<MoneyRequest> requests) {
+        List<CompletableFuture<MoneyResult>> futures = new ArrayList<>(requests.size());
+        for (MoneyRequest r : requests) {
+            futures.add(submit(r));
+        }
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(settings.waitTimeoutMs());
+        List<MoneyResult> results = new ArrayList<>(requests.size());
+        for (CompletableFuture<MoneyResult> f : futures) {
+            results.add(await(f, deadline));
+        }
+        return results;
+    }
+
+    CompletableFuture<MoneyResult> submit(MoneyRequest request) {
+        CompletableFuture<MoneyResult> result = new CompletableFuture<>();
+        int partition = affinity.partition(request.playerId());
+        if (!lanes[partition % lanes.length].queue.offer(new Pending(request, result))) {
+            result.complete(MoneyResult.rejected(ResultCode.OVERLOADED));
+        }
+        return result;
+    }
+
+    private static MoneyResult await(CompletableFuture<MoneyResult> f, long deadlineNanos) {
+        try {
+            return f.get(Math.max(0, deadlineNanos - System.nanoTime()), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            // Still queued or committing: the outcome is unknown to the caller, who retries with the same key.
+            return MoneyResult.rejected(ResultCode.UNAVAILABLE);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return MoneyResult.rejected(ResultCode.UNAVAILABLE);
+        } catch (Exception e) {
+            log.error("Money operation failed unexpectedly", e);
+            return MoneyResult.rejected(ResultCode.INTERNAL_ERROR);
+        }
+    }
+
+    private record Pending(MoneyRequest request, CompletableFuture<MoneyResult> result) {
+    }
+
+    private final class Lane implements Runnable {
+        final int index;
+        final ArrayBlockingQueue<Pending> queue = new ArrayBlockingQueue<>(settings.queueOperationsMax());
+
+        Lane(int index) {
+            this.index = index;
+        }
+
+        @Override
+        public void run() {
+            List<Pending> group = new ArrayList<>(settings.groupOperationsMax());
+            while (Ignition.state(ignite.name()) == IgniteState.STARTED || !queue.isEmpty()) {
+                try {
+                    Pending first = queue.poll(100, TimeUnit.MILLISECONDS);
+                    if (first == null) {
+                        continue;
+                    }
+                    group.add(first);
+                    queue.drainTo(group, settings.groupOperationsMax() - 1);
+                    commit(group);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                } catch (RuntimeException | Error e) {
+                    log.error("Commit lane {} failed a group of {}", index, group.size(), e);
+                    group.forEach(p -> p.result.complete(MoneyResult.rejected(ResultCode.INTERNAL_ERROR)));
+                } finally {
+                    group.clear();
+                }
+            }
+            failQueued();
+        }
+
+        private void failQueued() {
+            Pending p;
+            while ((p = queue.poll()) != null) {
+                p.result.complete(MoneyResult.rejected(ResultCode.RETRY));
+            }
+        }
+
+        private void commit(List<Pending> group) {
+            ClusterNode local = ignite.cluster().localNode();
+            List<Pending> mine = new ArrayList<>(group.size());
+            for (Pending p : group) {
+                if (affinity.isPrimary(local, p.request.playerId())) {
+                    mine.add(p);
+                } else {
+                    p.result.complete(MoneyResult.rejected(ResultCode.RETRY));
+                }
+            }
+            if (mine.isEmpty()) {
+                return;
+            }
+            List<MoneyRequest> requests = new ArrayList<>(mine.size());
+            mine.forEach(p -> requests.add(p.request));
+            MoneyResult[] results;
+            try {
+                results = transactions.applyInOneTransaction(requests);
+            } catch (RuntimeException groupFailure) {
+                if (mine.size() > 1 && !Failures.isTransient(groupFailure)) {
+                    log.warn("Group of {} failed, applying its operations one by one", mine.size(), groupFailure);
+                }
+                results = mine.size() == 1 && !Failures.isTransient(groupFailure)
+                        ? new MoneyResult[] {Failures.resultOf(groupFailure, requests.get(0))}
+                        : applyOneByOne(requests, groupFailure);
+            }
+            for (int i = 0; i < results.length; i++) {
+                mine.get(i).result.complete(results[i]);
+            }
+        }
+
+        private MoneyResult[] applyOneByOne(List<MoneyRequest> requests, RuntimeException groupFailure) {
+            MoneyResult[] results = new MoneyResult[requests.size()];
+            if (Failures.isTransient(groupFailure)) {
+                // Topology change, timeout or a node going down: the caller re-routes and retries with the same keys.
+                java.util.Arrays.fill(results, MoneyResult.rejected(ResultCode.RETRY));
+                return results;
+            }
+            for (int i = 0; i < results.length; i++) {
+                try {
+                    results[i] = transactions.applyInOneTransaction(List.of(requests.get(i)))[0];
+                } catch (RuntimeException e) {
+                    results[i] = Failures.resultOf(e, requests.get(i));
+                }
+            }
+            return results;
+        }
+    }
+}

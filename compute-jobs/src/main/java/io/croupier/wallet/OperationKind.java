@@ -1,0 +1,17 @@
+package io.croupier.wallet;
+
+/** What a money operation does to the player's wallet. */
+public enum OperationKind {
+    /** Cash in from a payment provider: wallet credit against HOUSE_CASHIER. */
+    DEPOSIT,
+    /** Cash out: wallet debit against HOUSE_CASHIER. */
+    WITHDRAW,
+    /** Stake debit against HOUSE_BETS. */
+    BET,
+    /** Win credit against HOUSE_BETS. */
+    WIN,
+    /** Refund of an earlier BET, found by its idempotency key; a bet is voided at most once. */
+    VOID,
+    /** The money part of a game round in one transaction: stake debit and win credit (win may be zero). */
+    BET_AND_WIN
+}

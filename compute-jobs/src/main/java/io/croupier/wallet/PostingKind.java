@@ -1,0 +1,6 @@
+package io.croupier.wallet;
+
+/** The LEDGER.KIND of a posting. */
+public enum PostingKind {
+    DEPOSIT, WITHDRAWAL, BET, WIN, VOID
+}

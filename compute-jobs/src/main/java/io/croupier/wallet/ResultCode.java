@@ -1,0 +1,51 @@
+package io.croupier.wallet;
+
+/**
+ * Every outcome of a money operation. Rejections are values, not exceptions: a rejected operation writes
+ * nothing and is not logged as an error.
+ */
+public enum ResultCode {
+    /** Applied (or, with {@code replayed}, applied earlier under the same idempotency key). */
+    OK,
+    /** Amount is zero, negative, or above the configured per-operation maximum. */
+    INVALID_AMOUNT,
+    /** Currency is not an ISO 4217 code. */
+    INVALID_CURRENCY,
+    /** Idempotency key missing, too long or with characters outside [A-Za-z0-9._:-]. */
+    INVALID_IDEMPOTENCY_KEY,
+    /** Payment token missing, malformed, or looks like card data (a PAN); we only accept tokens. */
+    INVALID_PAYMENT_TOKEN,
+    /** Reference (round or bet reference) malformed or too long. */
+    INVALID_REFERENCE,
+    /** No wallet exists for this player id. */
+    UNKNOWN_PLAYER,
+    /** Operation currency differs from the wallet currency. */
+    CURRENCY_MISMATCH,
+    /** Balance would go below zero. */
+    INSUFFICIENT_FUNDS,
+    /** Balance would exceed the configured maximum (or overflow a long). */
+    BALANCE_LIMIT_EXCEEDED,
+    /** The idempotency key was already used by this player for a different request. */
+    DUPLICATE_KEY_DIFFERENT_REQUEST,
+    /** A void names a bet key that this player never used for a bet. */
+    UNKNOWN_BET,
+    /** The bet was already voided by another void request. */
+    ALREADY_VOIDED,
+    /** A play policy (self-exclusion, limits, account status) refuses the operation. */
+    PLAY_NOT_ALLOWED,
+    /** Too many operations are queued; nothing was applied. Retry later with the same key. */
+    OVERLOADED,
+    /**
+     * The grid could not complete the operation in time (node loss, lost partition, timeout). The outcome
+     * is unknown to the caller: retry with the same idempotency key to learn it.
+     */
+    UNAVAILABLE,
+    /** A defect; logged with its stack trace on the node. Nothing was applied. */
+    INTERNAL_ERROR,
+    /** Internal: the node is no longer primary for the player; the caller re-routes. Never returned by WalletService. */
+    RETRY;
+
+    public boolean isOk() {
+        return this == OK;
+    }
+}

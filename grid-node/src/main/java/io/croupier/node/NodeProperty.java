@@ -1,0 +1,45 @@
+package io.croupier.node;
+
+/**
+ * Every setting of a grid node: key, default, and what it does (with its unit). config/croupier-node.properties
+ * lists the same keys; a test keeps the two in step. An unknown key refuses start-up, so a typo is never ignored.
+ */
+enum NodeProperty {
+    NAME("croupier.node.name", "croupier-node", "Ignite instance name; distinct per node in one JVM."),
+    LOCAL_ADDRESS("croupier.node.localAddress", "127.0.0.1", "Address this node binds and advertises; set the host's own address on a multi-host cluster."),
+    WORK_DIRECTORY("croupier.node.workDirectory", "var/grid", "Directory for persistence, WAL, snapshots and Ignite's work files."),
+    DISCOVERY_ADDRESSES("croupier.discovery.addresses", "127.0.0.1:47500..47509", "Comma-separated host:port or host:from..to of the nodes to join (static IP finder); list every host of a multi-host cluster."),
+    DISCOVERY_PORT("croupier.discovery.port", "47500", "First discovery port this node tries."),
+    DISCOVERY_PORT_RANGE("croupier.discovery.portRange", "9", "How many ports after discovery.port it may take when that one is busy (several nodes on one host)."),
+    COMMUNICATION_PORT("croupier.communication.port", "47100", "First communication (data) port."),
+    COMMUNICATION_PORT_RANGE("croupier.communication.portRange", "9", "Extra communication ports for several nodes on one host."),
+    CLIENT_PORT("croupier.client.port", "10800", "Thin client / JDBC / control.sh port."),
+    CLIENT_PORT_RANGE("croupier.client.portRange", "9", "Extra thin client ports for several nodes on one host."),
+    PERSISTENCE("croupier.persistence.enabled", "true", "Ignite native persistence (durable data on disk). Off for the embedded demo and in-memory tests."),
+    WAL_MODE("croupier.persistence.walMode", "LOG_ONLY", "FSYNC (every commit fsynced: survives power loss), LOG_ONLY (survives a process crash), BACKGROUND."),
+    WAL_SEGMENT_SIZE_MB("croupier.persistence.walSegmentSizeMb", "64", "Size of one WAL segment, in MiB; Ignite preallocates ten of them."),
+    DATA_REGION_MAX_MB("croupier.memory.maxSizeMb", "4096", "Off-heap memory for data and indexes, in MiB."),
+    BACKUPS("croupier.cache.backups", "1", "Backup copies of every partition; 1 survives the loss of any one node."),
+    PARTITIONS("croupier.cache.partitions", "1024", "Affinity partitions per cache (shared by all caches so colocated keys share one)."),
+    INITIAL_NODES("croupier.cluster.initialNodes", "1", "A fresh persistent cluster activates itself once this many server nodes have joined; they form the first baseline."),
+    BASELINE_AUTO_ADJUST_MS("croupier.cluster.baselineAutoAdjustMs", "60000", "Persistent clusters: after the server set has been stable this long, the baseline follows it (a node gone longer is dropped and its data re-backed up); -1 leaves the baseline to the administrator."),
+    COMMIT_STRIPES("croupier.commit.stripes", "0", "Commit lanes per node; a partition always uses the same lane. 0 = one per core."),
+    COMMIT_GROUP_OPERATIONS_MAX("croupier.commit.groupOperationsMax", "256", "Most money operations committed together in one transaction."),
+    COMMIT_QUEUE_OPERATIONS_MAX("croupier.commit.queueOperationsMax", "20000", "Operations queued per lane before new ones are refused with OVERLOADED."),
+    TX_TIMEOUT_MS("croupier.tx.timeoutMs", "5000", "A transaction running longer is rolled back (also bounds how long a topology change waits for transactions)."),
+    PUBLIC_THREADS("croupier.threads.public", "8", "Threads running compute jobs (money batches wait here for their commit lane)."),
+    SYSTEM_THREADS("croupier.threads.system", "4", "Ignite system threads."),
+    FAILURE_DETECTION_TIMEOUT_MS("croupier.failureDetectionTimeoutMs", "10000", "A node silent this long is considered failed and leaves the cluster."),
+    AMOUNT_MINOR_MAX("croupier.money.amountMinorMax", "1000000000000", "Largest amount of one money operation, in minor units."),
+    BALANCE_MINOR_MAX("croupier.money.balanceMinorMax", "100000000000000", "Largest balance a wallet may hold, in minor units.");
+
+    final String key;
+    final String defaultValue;
+    final String description;
+
+    NodeProperty(String key, String defaultValue, String description) {
+        this.key = key;
+        this.defaultValue = defaultValue;
+        this.description = description;
+    }
+}
