@@ -1,0 +1,44 @@
+package io.croupier.app.grid;
+
+import io.croupier.audit.AuditReport;
+import io.croupier.audit.LedgerAudit;
+import io.croupier.schema.CacheSchema;
+import java.util.List;
+import java.util.OptionalLong;
+import org.apache.ignite.Ignite;
+import org.apache.ignite.cache.query.FieldsQueryCursor;
+import org.apache.ignite.cache.query.SqlFieldsQuery;
+
+/** Read-only questions about the grid, so the rest of the app server needs no Ignite API. */
+public final class GridStatus {
+    private final Ignite ignite;
+
+    GridStatus(Ignite ignite) {
+        this.ignite = ignite;
+    }
+
+    /** What the cluster looks like from this node. */
+    public record Cluster(int serverNodes, String state) {
+    }
+
+    public Cluster cluster() {
+        return new Cluster(ignite.cluster().forServers().nodes().size(), ignite.cluster().state().name());
+    }
+
+    /** The lowest id of the players with this username (usernames are not unique yet), if any. */
+    public OptionalLong playerIdByUsername(String username) {
+        SqlFieldsQuery query = new SqlFieldsQuery("SELECT PLAYER_ID FROM " + CacheSchema.SQL_SCHEMA
+                + ".PLAYER WHERE USERNAME = ? ORDER BY PLAYER_ID LIMIT 1").setArgs(username);
+        try (FieldsQueryCursor<List<?>> rows = ignite.cache(CacheSchema.PLAYER).query(query)) {
+            return rows.getAll().stream().mapToLong(row -> ((Number) row.get(0)).longValue()).findFirst();
+        }
+    }
+
+    /**
+     * Checks every wallet against its ledger, on every server node over the data it owns. Reads the whole ledger:
+     * cost grows with the data, so it is for operators and the demo page, not for a player's request path.
+     */
+    public AuditReport audit() {
+        return LedgerAudit.run(ignite);
+    }
+}

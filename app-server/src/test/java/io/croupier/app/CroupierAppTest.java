@@ -1,0 +1,138 @@
+package io.croupier.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.croupier.app.demo.DemoPlayer;
+import io.croupier.app.web.HttpEdge;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.DefaultApplicationArguments;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.annotation.DirtiesContext;
+
+/** The whole app server on an embedded in-memory grid node, exercised over HTTP like a browser or a scraper would. */
+@SpringBootTest(properties = {
+        "croupier.app.http.host=127.0.0.1",
+        "croupier.app.http.port=0",
+        "croupier.app.grid.embedded-work-directory=target/embedded-grid"})
+@DirtiesContext
+class CroupierAppTest {
+    /** A port block of its own (grid-node's test grids use 48000-50800), fixed ranges so a clash fails fast. */
+    private static final Map<String, String> NODE_SETTINGS = Map.of(
+            "croupier.discovery.port", "51500",
+            "croupier.discovery.addresses", "127.0.0.1:51500..51509",
+            "croupier.communication.port", "51600",
+            "croupier.client.port", "51700",
+            "croupier.memory.maxSizeMb", "512",
+            "croupier.cache.partitions", "64");
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    @Autowired
+    private HttpEdge edge;
+    @Autowired
+    private DemoPlayer demoPlayer;
+    @Autowired
+    private ObjectMapper json;
+
+    /** The embedded node reads croupier.* system properties (NodeSettings.load); the context starts after this. */
+    @BeforeAll
+    static void isolateGridPorts() {
+        NODE_SETTINGS.forEach(System::setProperty);
+    }
+
+    @AfterAll
+    static void clearGridPorts() {
+        NODE_SETTINGS.keySet().forEach(System::clearProperty);
+    }
+
+    @Test
+    void statusShowsTheDemoPlayerWithItsFirstDepositAndACleanAudit() throws Exception {
+        HttpResponse<String> response = get("/api/status");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/json");
+        JsonNode status = json.readTree(response.body());
+        assertThat(status.at("/cluster/serverNodes").asInt()).isEqualTo(1);
+        assertThat(status.at("/cluster/state").asText()).isEqualTo("ACTIVE");
+        assertThat(status.at("/demoPlayer/playerId").asLong()).isEqualTo(demoPlayer.playerId().orElseThrow());
+        assertThat(status.at("/demoPlayer/balance").asLong()).isEqualTo(100_000);
+        assertThat(status.at("/demoPlayer/currency").asText()).isEqualTo("EUR");
+        assertThat(status.at("/audit/clean").asBoolean()).isTrue();
+        assertThat(status.at("/audit/wallets").asLong()).isEqualTo(1);
+        assertThat(status.at("/audit/ledgerRows").asLong()).isPositive();
+        assertThat(status.at("/audit/ledgerSum").asLong()).isZero();
+    }
+
+    @Test
+    void seedingTheDemoAgainFindsTheSamePlayerAndDepositsNothing() throws Exception {
+        long id = demoPlayer.playerId().orElseThrow();
+
+        demoPlayer.run(new DefaultApplicationArguments());
+
+        assertThat(demoPlayer.playerId()).hasValue(id);
+        JsonNode status = json.readTree(get("/api/status").body());
+        assertThat(status.at("/demoPlayer/balance").asLong()).isEqualTo(100_000);
+        assertThat(status.at("/audit/wallets").asLong()).isEqualTo(1);
+        assertThat(status.at("/audit/clean").asBoolean()).isTrue();
+    }
+
+    @Test
+    void rootServesTheStatusPage() throws Exception {
+        HttpResponse<String> response = get("/");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("text/html; charset=utf-8");
+        assertThat(response.body()).contains("<title>Croupier</title>").contains("/api/status");
+    }
+
+    @Test
+    void unknownPathIsNotFound() throws Exception {
+        HttpResponse<String> response = get("/nope");
+
+        assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(response.body()).isEqualTo("{\"error\":\"not found\"}");
+    }
+
+    @Test
+    void anotherMethodThanGetIsNotAllowed() throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri("/api/status"))
+                .POST(HttpRequest.BodyPublishers.ofString("{}")).timeout(Duration.ofSeconds(30)).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(405);
+        assertThat(response.headers().firstValue("Allow")).hasValue("GET");
+    }
+
+    @Test
+    void metricsServeThePrometheusScrapeWithJvmAndHttpMeters() throws Exception {
+        get("/");
+
+        HttpResponse<String> response = get("/metrics");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("text/plain; version=0.0.4"));
+        assertThat(response.body()).contains("jvm_memory_used_bytes").contains("jvm_threads_live_threads")
+                .contains("croupier_http_requests_seconds_count{application=\"croupier-app\",route=\"INDEX\",status=\"200\"}");
+    }
+
+    private HttpResponse<String> get(String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(uri(path)).GET().timeout(Duration.ofSeconds(30)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + edge.port() + path);
+    }
+}

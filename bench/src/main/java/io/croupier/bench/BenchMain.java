@@ -1,0 +1,13 @@
+package io.croupier.bench;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code bin/croupier bench ...}: benchmark commands. Each prints a table with a baseline measured in the same run. */
+@Command(name = "bench", mixinStandardHelpOptions = true, subcommands = {WalletBench.class},
+        description = "Croupier benchmarks (not tests).")
+public final class BenchMain {
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new BenchMain()).execute(args));
+    }
+}

@@ -1,0 +1,83 @@
+package io.croupier.bench;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/** Grid server nodes as separate operating-system processes, started from this JVM's classpath. */
+final class ServerProcesses implements AutoCloseable {
+    private final List<Process> processes = new ArrayList<>();
+    private final Path root;
+    private final Path workDirectory;
+    private final Thread killOnExit = new Thread(this::destroy, "bench-kill-servers");
+
+    ServerProcesses(Path root, Path workDirectory) {
+        this.root = root;
+        this.workDirectory = workDirectory;
+        Runtime.getRuntime().addShutdownHook(killOnExit);
+    }
+
+    void start(int index, String heap, List<String> jvmOptions, Map<String, String> settings) throws IOException {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.add("@" + root.resolve("config/jvm.opts"));
+        cmd.add("-Xms" + heap);
+        cmd.add("-Xmx" + heap);
+        cmd.add("-Djava.net.preferIPv4Stack=true");
+        jvmOptions.forEach(o -> cmd.add(o.replace("{index}", String.valueOf(index))));
+        cmd.add("-cp");
+        cmd.add(System.getProperty("java.class.path"));
+        cmd.add("io.croupier.node.CroupierCli");
+        cmd.add("node");
+        cmd.add("--config");
+        cmd.add(root.resolve("config/croupier-node.properties").toString());
+        settings.forEach((k, v) -> {
+            cmd.add("--set");
+            cmd.add(k + "=" + v);
+        });
+        File log = workDirectory.resolve("node-" + index + ".log").toFile();
+        processes.add(new ProcessBuilder(cmd).directory(root.toFile()).redirectErrorStream(true)
+                .redirectOutput(log).start());
+    }
+
+    private void destroy() {
+        processes.forEach(Process::destroy);
+        for (Process p : processes) {
+            try {
+                if (!p.waitFor(20, TimeUnit.SECONDS)) {
+                    p.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                p.destroyForcibly();
+            }
+        }
+        processes.clear();
+    }
+
+    @Override
+    public void close() {
+        destroy();
+        try {
+            Runtime.getRuntime().removeShutdownHook(killOnExit);
+        } catch (IllegalStateException shuttingDown) {
+            // already exiting; the hook runs anyway
+        }
+    }
+
+    static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(dir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+    }
+}

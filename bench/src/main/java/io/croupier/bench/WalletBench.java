@@ -1,0 +1,356 @@
+package io.croupier.bench;
+
+import io.croupier.audit.AuditReport;
+import io.croupier.audit.LedgerAudit;
+import io.croupier.node.GridNodes;
+import io.croupier.node.NodeSettings;
+import io.croupier.player.Players;
+import io.croupier.wallet.GridWalletService;
+import io.croupier.wallet.MoneyRequest;
+import io.croupier.wallet.MoneyResult;
+import io.croupier.wallet.PipelineSettings;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.HdrHistogram.Histogram;
+import io.croupier.wallet.GroupCommitter;
+import org.apache.ignite.Ignite;
+import org.apache.ignite.lang.IgniteCallable;
+import org.apache.ignite.resources.IgniteInstanceResource;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * The money part of a slot spin (stake debit, win credit, ledger rows, idempotency record) against three grid set-ups,
+ * and the same transaction as a PostgreSQL stored procedure under pgbench, in one run on one machine.
+ */
+@Command(name = "wallet", mixinStandardHelpOptions = true,
+        description = "Bet-then-win throughput and latency: Croupier grid set-ups versus PostgreSQL, same run.")
+final class WalletBench implements Callable<Integer> {
+    private static final String CURRENCY = "EUR";
+    private static final long STAKE = 100;
+    private static final long INITIAL_BALANCE = 1_000_000_000_000L;
+
+    @Option(names = "--wallets", defaultValue = "10000", description = "Wallets the load spreads over.")
+    int wallets;
+
+    @Option(names = "--threads", defaultValue = "32", description = "Client threads, each with one operation in flight.")
+    int threads;
+
+    @Option(names = "--seconds", defaultValue = "30", description = "Measured seconds per set-up.")
+    int seconds;
+
+    @Option(names = "--warmup-seconds", defaultValue = "10", description = "Unmeasured seconds before each measurement.")
+    int warmupSeconds;
+
+    @Option(names = "--configs", split = ",", defaultValue = "mem1,mem2,fsync1,pg",
+            description = "Set-ups to run: mem1 (1 node in-memory), mem2 (2 node processes, backups=1, FULL_SYNC), "
+                    + "fsync1 (1 node, persistence, WAL FSYNC), pg (PostgreSQL, synchronous_commit on and off).")
+    List<String> configs;
+
+    @Option(names = "--pg-clients", split = ",", defaultValue = "8,32",
+            description = "pgbench client counts to try; the best result per synchronous_commit setting is the baseline.")
+    List<Integer> pgClients;
+
+    @Option(names = "--node-heap", defaultValue = "2g", description = "Heap of each grid node process.")
+    String nodeHeap;
+
+    @Option(names = "--node-jvm-option", description = "Extra JVM option for node processes (repeatable; {index} becomes the node number), e.g. a flight recording.")
+    List<String> nodeJvmOptions = new ArrayList<>();
+
+    @Option(names = "--root", defaultValue = ".", description = "Project root (config/, bench/pg/).")
+    Path root;
+
+    @Option(names = "--workdir", defaultValue = "var/bench", description = "Scratch directory, emptied per set-up.")
+    Path workdir;
+
+    private final Map<String, Row> rows = new LinkedHashMap<>();
+
+    record Row(String label, double opsPerSecond, double p50Ms, double p99Ms, double p999Ms, String check) {
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        root = root.toAbsolutePath().normalize();
+        workdir = root.resolve(workdir).normalize();
+        System.out.printf("Machine: %d cores, %d GiB RAM, %s %s; %d wallets, %d client threads, %d s measured after %d s warm-up%n",
+                Runtime.getRuntime().availableProcessors(), totalMemoryGib(), System.getProperty("java.vm.name"),
+                System.getProperty("java.version"), wallets, threads, seconds, warmupSeconds);
+        for (String config : configs) {
+            switch (config) {
+                case "mem1" -> runGrid("mem1", "Croupier 1 node, in-memory", 1, Map.of(
+                        "croupier.persistence.enabled", "false", "croupier.cache.backups", "0"));
+                case "mem2" -> runGrid("mem2", "Croupier 2 nodes, backups=1 FULL_SYNC", 2, Map.of(
+                        "croupier.persistence.enabled", "false", "croupier.cache.backups", "1"));
+                case "fsync1" -> runGrid("fsync1", "Croupier 1 node, persistence WAL FSYNC", 1, Map.of(
+                        "croupier.persistence.enabled", "true", "croupier.persistence.walMode", "FSYNC",
+                        "croupier.cache.backups", "0"));
+                case "pg" -> runPostgres();
+                default -> throw new IllegalArgumentException("unknown set-up " + config);
+            }
+        }
+        printTable();
+        return 0;
+    }
+
+    private void runGrid(String id, String label, int nodes, Map<String, String> setup) throws Exception {
+        Path dir = workdir.resolve(id);
+        ServerProcesses.deleteTree(dir);
+        Files.createDirectories(dir);
+        Map<String, String> settings = new HashMap<>(setup);
+        settings.put("croupier.node.workDirectory", dir.toString());
+        settings.put("croupier.discovery.addresses", "127.0.0.1:47700..47709");
+        settings.put("croupier.discovery.port", "47700");
+        settings.put("croupier.communication.port", "47800");
+        settings.put("croupier.client.port", "10900");
+        settings.put("croupier.memory.maxSizeMb", "6144");
+        settings.put("croupier.cluster.initialNodes", String.valueOf(nodes));
+        System.out.printf("%n== %s: starting %d node process(es)%n", label, nodes);
+        try (ServerProcesses servers = new ServerProcesses(root, dir)) {
+            for (int i = 0; i < nodes; i++) {
+                servers.start(i, nodeHeap, nodeJvmOptions, settings);
+            }
+            Map<String, String> client = new HashMap<>(settings);
+            client.put("croupier.node.name", "bench-driver");
+            try (Ignite driver = GridNodes.startClient(NodeSettings.of(client))) {
+                awaitServers(driver, nodes);
+                GridNodes.awaitActive(driver, 120_000);
+                try (GridWalletService wallet = new GridWalletService(driver, PipelineSettings.defaults())) {
+                    long[] players = seed(driver, wallet);
+                    load(wallet, players, "w", warmupSeconds);
+                    Histogram h = new Histogram(TimeUnit.MINUTES.toMicros(1), 3);
+                    long[] before = commitStats(driver);
+                    long ops = load(wallet, players, "m", seconds, h);
+                    long[] after = commitStats(driver);
+                    System.out.printf(Locale.ROOT, "   %d operations in %d group commits: %.1f per transaction%n",
+                            after[1] - before[1], after[0] - before[0],
+                            (after[1] - before[1]) / (double) Math.max(1, after[0] - before[0]));
+                    AuditReport audit = LedgerAudit.run(driver);
+                    String check = audit.isClean() ? "audit ok" : "AUDIT FAILED";
+                    if (!audit.isClean()) {
+                        System.out.print(audit.describe());
+                    }
+                    rows.put(id, new Row(label, ops / (double) seconds, h.getValueAtPercentile(50) / 1000.0,
+                            h.getValueAtPercentile(99) / 1000.0, h.getValueAtPercentile(99.9) / 1000.0, check));
+                    System.out.println(format(rows.get(id)));
+                }
+            }
+        }
+        ServerProcesses.deleteTree(dir);
+    }
+
+    /** Groups and operations committed so far, summed over the server nodes. */
+    private static long[] commitStats(Ignite driver) {
+        long[] total = new long[2];
+        for (long[] node : driver.compute(driver.cluster().forServers()).broadcast(new CommitStats())) {
+            total[0] += node[0];
+            total[1] += node[1];
+        }
+        return total;
+    }
+
+    /** Runs on each server node (the bench jar is on the nodes' classpath). */
+    static final class CommitStats implements IgniteCallable<long[]> {
+        private static final long serialVersionUID = 1L;
+
+        @IgniteInstanceResource
+        private transient Ignite ignite;
+
+        @Override
+        public long[] call() {
+            return GroupCommitter.of(ignite).committedGroupsAndOperations();
+        }
+    }
+
+    private static void awaitServers(Ignite driver, int nodes) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (driver.cluster().forServers().nodes().size() < nodes) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("only " + driver.cluster().forServers().nodes().size() + " of "
+                        + nodes + " server nodes joined");
+            }
+            Thread.sleep(200);
+        }
+    }
+
+    private long[] seed(Ignite driver, GridWalletService wallet) throws Exception {
+        long t0 = System.nanoTime();
+        Players players = new Players(driver, Clock.systemUTC());
+        long[] ids = new long[wallets];
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        List<Future<?>> opened = new ArrayList<>();
+        for (int t = 0; t < 8; t++) {
+            int first = t;
+            opened.add(pool.submit(() -> {
+                for (int i = first; i < wallets; i += 8) {
+                    ids[i] = players.open("bench-" + i, CURRENCY);
+                }
+            }));
+        }
+        for (Future<?> f : opened) {
+            f.get();
+        }
+        pool.shutdown();
+        List<CompletableFuture<MoneyResult>> deposits = new ArrayList<>(wallets);
+        for (long id : ids) {
+            deposits.add(wallet.submit(MoneyRequest.deposit(id, "seed", CURRENCY, INITIAL_BALANCE, "tok_bench")));
+        }
+        for (CompletableFuture<MoneyResult> d : deposits) {
+            if (!d.get().isOk()) {
+                throw new IllegalStateException("seed deposit failed: " + d.get());
+            }
+        }
+        System.out.printf("   seeded %d wallets in %.1f s%n", wallets, (System.nanoTime() - t0) / 1e9);
+        return ids;
+    }
+
+    private long load(GridWalletService wallet, long[] players, String phase, int durationSeconds) throws Exception {
+        return load(wallet, players, phase, durationSeconds, null);
+    }
+
+    /** {@code threads} clients, each: pick a wallet, bet 100 and win 0 (70 %) or 1..400, wait, repeat. */
+    private long load(GridWalletService wallet, long[] players, String phase, int durationSeconds, Histogram total)
+            throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(durationSeconds);
+        AtomicLong rejected = new AtomicLong();
+        List<Future<Histogram>> results = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            String prefix = phase + t + "-";
+            results.add(pool.submit(() -> {
+                Histogram h = new Histogram(TimeUnit.MINUTES.toMicros(1), 3);
+                ThreadLocalRandom random = ThreadLocalRandom.current();
+                long seq = 0;
+                while (System.nanoTime() < end) {
+                    long player = players[random.nextInt(players.length)];
+                    long win = random.nextInt(100) < 70 ? 0 : 1 + random.nextInt(400);
+                    long start = System.nanoTime();
+                    MoneyResult r = wallet.execute(MoneyRequest.betAndWin(player, prefix + seq++, CURRENCY, STAKE,
+                            win, null));
+                    h.recordValue(Math.max(1, (System.nanoTime() - start) / 1_000));
+                    if (!r.isOk()) {
+                        rejected.incrementAndGet();
+                    }
+                }
+                return h;
+            }));
+        }
+        long ops = 0;
+        for (Future<Histogram> f : results) {
+            Histogram h = f.get();
+            ops += h.getTotalCount();
+            if (total != null) {
+                total.add(h);
+            }
+        }
+        pool.shutdown();
+        if (rejected.get() > 0) {
+            throw new IllegalStateException(rejected.get() + " operations were rejected during the " + phase + " phase");
+        }
+        return ops;
+    }
+
+    private void runPostgres() throws Exception {
+        Path script = root.resolve("bench/pg/pgbench-spin.sh");
+        for (String sync : List.of("on", "off")) {
+            Row best = null;
+            for (int clients : pgClients) {
+                Path dir = workdir.resolve("pg");
+                Files.createDirectories(dir);
+                System.out.printf("%n== PostgreSQL synchronous_commit=%s, %d pgbench clients%n", sync, clients);
+                Process p = new ProcessBuilder("bash", script.toString(), "--wallets", String.valueOf(wallets),
+                        "--clients", String.valueOf(clients), "--seconds", String.valueOf(seconds),
+                        "--warmup-seconds", String.valueOf(warmupSeconds), "--sync", sync, "--workdir", dir.toString())
+                        .redirectError(dir.resolve("pgbench-" + sync + "-" + clients + ".log").toFile()).start();
+                String last = null;
+                try (BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(),
+                        StandardCharsets.UTF_8))) {
+                    for (String line; (line = out.readLine()) != null; ) {
+                        last = line;
+                    }
+                }
+                if (p.waitFor() != 0 || last == null || !last.startsWith("RESULT ")) {
+                    throw new IllegalStateException("pgbench run failed (see " + dir + "): " + last);
+                }
+                Map<String, String> kv = new HashMap<>();
+                for (String part : last.substring("RESULT ".length()).trim().split("\\s+")) {
+                    String[] pair = part.split("=", 2);
+                    kv.put(pair[0], pair[1]);
+                }
+                Row row = new Row("PostgreSQL sync_commit=" + sync + ", " + clients + " clients",
+                        Double.parseDouble(kv.get("tps")), Double.parseDouble(kv.get("p50_ms")),
+                        Double.parseDouble(kv.get("p99_ms")), Double.parseDouble(kv.get("p999_ms")),
+                        "invariants " + kv.get("invariants"));
+                System.out.println(format(row));
+                rows.put("pg-" + sync + "-" + clients, row);
+                if (best == null || row.opsPerSecond() > best.opsPerSecond()) {
+                    best = row;
+                }
+            }
+            rows.put("pg-" + sync, best);
+        }
+    }
+
+    private void printTable() {
+        System.out.printf("%n%-46s %12s %9s %9s %9s  %s%n", "set-up", "spins/s", "p50 ms", "p99 ms", "p99.9 ms",
+                "check");
+        rows.forEach((id, row) -> {
+            if (!id.equals("pg-on") && !id.equals("pg-off")) {
+                System.out.println(format(row));
+            }
+        });
+        Row pgOn = rows.get("pg-on");
+        Row pgOff = rows.get("pg-off");
+        System.out.printf("%nTargets (each also needs p99 <= 10 ms):%n");
+        target("mem1", pgOff, "1 node in-memory  >= 2x PostgreSQL synchronous_commit=off");
+        target("mem2", pgOn, "2 nodes FULL_SYNC >= 2x PostgreSQL durable");
+        target("fsync1", pgOn, "WAL FSYNC         >= 2x PostgreSQL durable");
+    }
+
+    private void target(String id, Row baseline, String text) {
+        Row row = rows.get(id);
+        if (row == null || baseline == null) {
+            System.out.printf("  %-58s not measured in this run%n", text);
+            return;
+        }
+        double ratio = row.opsPerSecond() / baseline.opsPerSecond();
+        boolean met = ratio >= 2.0 && row.p99Ms() <= 10.0;
+        System.out.printf(Locale.ROOT, "  %-58s %.2fx (%.0f vs %.0f), p99 %.2f ms  %s%n", text, ratio,
+                row.opsPerSecond(), baseline.opsPerSecond(), row.p99Ms(), met ? "MET" : "NOT MET");
+    }
+
+    private static String format(Row r) {
+        return String.format(Locale.ROOT, "%-46s %12.0f %9.2f %9.2f %9.2f  %s", r.label(), r.opsPerSecond(), r.p50Ms(),
+                r.p99Ms(), r.p999Ms(), r.check());
+    }
+
+    private static long totalMemoryGib() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/meminfo"))) {
+                if (line.startsWith("MemTotal:")) {
+                    return Long.parseLong(line.replaceAll("\\D", "")) / (1024 * 1024);
+                }
+            }
+        } catch (Exception ignored) {
+            // not Linux: unknown
+        }
+        return -1;
+    }
+}
