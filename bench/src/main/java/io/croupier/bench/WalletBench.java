@@ -23,13 +23,12 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.HdrHistogram.Histogram;
+import org.HdrHistogram.Recorder;
 import io.croupier.wallet.GroupCommitter;
 import org.apache.ignite.Ignite;
 import org.apache.ignite.lang.IgniteCallable;
@@ -51,13 +50,14 @@ final class WalletBench implements Callable<Integer> {
     @Option(names = "--wallets", defaultValue = "10000", description = "Wallets the load spreads over.")
     int wallets;
 
-    @Option(names = "--threads", defaultValue = "32", description = "Client threads, each with one operation in flight.")
-    int threads;
+    @Option(names = "--clients", defaultValue = "32", description = "Simulated clients, each with one operation in flight.")
+    int clients;
 
     @Option(names = "--seconds", defaultValue = "30", description = "Measured seconds per set-up.")
     int seconds;
 
-    @Option(names = "--warmup-seconds", defaultValue = "10", description = "Unmeasured seconds before each measurement.")
+    @Option(names = "--warmup-seconds", defaultValue = "45",
+            description = "Unmeasured seconds before each measurement (Ignite's code needs the JIT: throughput triples over the first 40 s).")
     int warmupSeconds;
 
     @Option(names = "--configs", split = ",", defaultValue = "mem1,mem2,fsync1,pg",
@@ -90,9 +90,9 @@ final class WalletBench implements Callable<Integer> {
     public Integer call() throws Exception {
         root = root.toAbsolutePath().normalize();
         workdir = root.resolve(workdir).normalize();
-        System.out.printf("Machine: %d cores, %d GiB RAM, %s %s; %d wallets, %d client threads, %d s measured after %d s warm-up%n",
+        System.out.printf("Machine: %d cores, %d GiB RAM, %s %s; %d wallets, %d clients, %d s measured after %d s warm-up%n",
                 Runtime.getRuntime().availableProcessors(), totalMemoryGib(), System.getProperty("java.vm.name"),
-                System.getProperty("java.version"), wallets, threads, seconds, warmupSeconds);
+                System.getProperty("java.version"), wallets, clients, seconds, warmupSeconds);
         for (String config : configs) {
             switch (config) {
                 case "mem1" -> runGrid("mem1", "Croupier 1 node, in-memory", 1, Map.of(
@@ -193,21 +193,7 @@ final class WalletBench implements Callable<Integer> {
     private long[] seed(Ignite driver, GridWalletService wallet) throws Exception {
         long t0 = System.nanoTime();
         Players players = new Players(driver, Clock.systemUTC());
-        long[] ids = new long[wallets];
-        ExecutorService pool = Executors.newFixedThreadPool(8);
-        List<Future<?>> opened = new ArrayList<>();
-        for (int t = 0; t < 8; t++) {
-            int first = t;
-            opened.add(pool.submit(() -> {
-                for (int i = first; i < wallets; i += 8) {
-                    ids[i] = players.open("bench-" + i, CURRENCY);
-                }
-            }));
-        }
-        for (Future<?> f : opened) {
-            f.get();
-        }
-        pool.shutdown();
+        long[] ids = players.openMany("bench-", wallets, CURRENCY);
         List<CompletableFuture<MoneyResult>> deposits = new ArrayList<>(wallets);
         for (long id : ids) {
             deposits.add(wallet.submit(MoneyRequest.deposit(id, "seed", CURRENCY, INITIAL_BALANCE, "tok_bench")));
@@ -225,46 +211,55 @@ final class WalletBench implements Callable<Integer> {
         return load(wallet, players, phase, durationSeconds, null);
     }
 
-    /** {@code threads} clients, each: pick a wallet, bet 100 and win 0 (70 %) or 1..400, wait, repeat. */
+    /**
+     * {@code clients} simulated clients, each with one operation in flight: pick a wallet, bet 100 and win 0 (70 %)
+     * or 1..400, and on the answer send the next one. Closed loop like pgbench's clients, but driven by completions
+     * instead of one blocked thread per client, so the load generator itself stays cheap.
+     */
     private long load(GridWalletService wallet, long[] players, String phase, int durationSeconds, Histogram total)
             throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
         long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(durationSeconds);
+        Recorder latencies = new Recorder(3);
         AtomicLong rejected = new AtomicLong();
-        List<Future<Histogram>> results = new ArrayList<>();
-        for (int t = 0; t < threads; t++) {
-            String prefix = phase + t + "-";
-            results.add(pool.submit(() -> {
-                Histogram h = new Histogram(TimeUnit.MINUTES.toMicros(1), 3);
-                ThreadLocalRandom random = ThreadLocalRandom.current();
-                long seq = 0;
-                while (System.nanoTime() < end) {
-                    long player = players[random.nextInt(players.length)];
-                    long win = random.nextInt(100) < 70 ? 0 : 1 + random.nextInt(400);
-                    long start = System.nanoTime();
-                    MoneyResult r = wallet.execute(MoneyRequest.betAndWin(player, prefix + seq++, CURRENCY, STAKE,
-                            win, null));
-                    h.recordValue(Math.max(1, (System.nanoTime() - start) / 1_000));
-                    if (!r.isOk()) {
-                        rejected.incrementAndGet();
-                    }
-                }
-                return h;
-            }));
+        AtomicLong sequence = new AtomicLong();
+        CountDownLatch finished = new CountDownLatch(clients);
+        for (int c = 0; c < clients; c++) {
+            new ClosedLoopClient(wallet, players, phase, end, latencies, rejected, sequence, finished).next();
         }
-        long ops = 0;
-        for (Future<Histogram> f : results) {
-            Histogram h = f.get();
-            ops += h.getTotalCount();
-            if (total != null) {
-                total.add(h);
-            }
+        if (!finished.await(durationSeconds + 120L, TimeUnit.SECONDS)) {
+            throw new IllegalStateException("operations still unanswered two minutes after the " + phase + " phase");
         }
-        pool.shutdown();
+        Histogram h = latencies.getIntervalHistogram();
+        if (total != null) {
+            total.add(h);
+        }
         if (rejected.get() > 0) {
             throw new IllegalStateException(rejected.get() + " operations were rejected during the " + phase + " phase");
         }
-        return ops;
+        return h.getTotalCount();
+    }
+
+    private record ClosedLoopClient(GridWalletService wallet, long[] players, String phase, long endNanos,
+                                    Recorder latencies, AtomicLong rejected, AtomicLong sequence,
+                                    CountDownLatch finished) {
+        void next() {
+            if (System.nanoTime() >= endNanos) {
+                finished.countDown();
+                return;
+            }
+            ThreadLocalRandom random = ThreadLocalRandom.current();
+            long player = players[random.nextInt(players.length)];
+            long win = random.nextInt(100) < 70 ? 0 : 1 + random.nextInt(400);
+            long start = System.nanoTime();
+            wallet.submit(MoneyRequest.betAndWin(player, phase + sequence.incrementAndGet(), CURRENCY, STAKE, win, null))
+                    .whenComplete((result, failure) -> {
+                        latencies.recordValue(Math.max(1, (System.nanoTime() - start) / 1_000));
+                        if (failure != null || !result.isOk()) {
+                            rejected.incrementAndGet();
+                        }
+                        next();
+                    });
+        }
     }
 
     private void runPostgres() throws Exception {

@@ -51,6 +51,35 @@ public final class Players {
         return playerId;
     }
 
+    /**
+     * Opens {@code count} accounts named {@code prefix + i}, many per transaction (bulk onboarding, migrations,
+     * benchmarks). Returns the new ids in order.
+     */
+    public long[] openMany(String prefix, int count, String currency) {
+        Check.argument(count >= 0, "count must be >= 0");
+        Check.argument(RequestValidation.isValidCurrency(currency), "not an ISO 4217 currency: " + currency);
+        long[] ids = new long[count];
+        int chunk = 500;
+        for (int from = 0; from < count; from += chunk) {
+            Timestamp now = new Timestamp(clock.millis());
+            java.util.TreeMap<Long, Player> newPlayers = new java.util.TreeMap<>();
+            java.util.TreeMap<Long, Wallet> newWallets = new java.util.TreeMap<>();
+            for (int i = from; i < Math.min(count, from + chunk); i++) {
+                ids[i] = sequence().incrementAndGet();
+                newPlayers.put(ids[i], new Player(prefix + i, currency, PlayerStatus.ACTIVE, now));
+                newWallets.put(ids[i], new Wallet(currency, 0, now));
+            }
+            try (Transaction tx = ignite.transactions().txStart(TransactionConcurrency.PESSIMISTIC,
+                    TransactionIsolation.REPEATABLE_READ)) {
+                Check.that(players.getAll(newPlayers.keySet()).isEmpty(), "player ids handed out twice");
+                players.putAll(newPlayers);
+                wallets.putAll(newWallets);
+                tx.commit();
+            }
+        }
+        return ids;
+    }
+
     public Optional<Player> find(long playerId) {
         return Optional.ofNullable(players.get(playerId));
     }

@@ -5,6 +5,7 @@ import org.apache.ignite.cluster.ClusterTopologyException;
 import org.apache.ignite.internal.cluster.ClusterTopologyCheckedException;
 import org.apache.ignite.internal.processors.cache.CacheInvalidStateException;
 import org.apache.ignite.transactions.TransactionDeadlockException;
+import org.apache.ignite.transactions.TransactionOptimisticException;
 import org.apache.ignite.transactions.TransactionRollbackException;
 import org.apache.ignite.transactions.TransactionTimeoutException;
 import org.slf4j.Logger;
@@ -17,12 +18,15 @@ final class Failures {
     private Failures() {
     }
 
-    /** A node left, the topology moved, or the transaction timed out: the same request may succeed when retried. */
+    /**
+     * A node left, the topology moved, the transaction timed out, or an optimistic transaction met a concurrent
+     * change: the same request may succeed when retried.
+     */
     static boolean isTransient(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof ClusterTopologyException || t instanceof ClusterTopologyCheckedException
                     || t instanceof TransactionRollbackException || t instanceof TransactionTimeoutException
-                    || t instanceof TransactionDeadlockException) {
+                    || t instanceof TransactionDeadlockException || t instanceof TransactionOptimisticException) {
                 return true;
             }
             if (t.getCause() == t) {

@@ -37,6 +37,13 @@ public final class GroupCommitter {
     private final MoneyTransactions transactions;
     private final Affinity<Long> affinity;
     private final Lane[] lanes;
+    private final java.util.concurrent.atomic.LongAdder groups = new java.util.concurrent.atomic.LongAdder();
+    private final java.util.concurrent.atomic.LongAdder operations = new java.util.concurrent.atomic.LongAdder();
+
+    /** Groups committed and operations in them since start: their ratio is the mean group size. */
+    public long[] committedGroupsAndOperations() {
+        return new long[] {groups.sum(), operations.sum()};
+    }
 
     private GroupCommitter(Ignite ignite, CommitSettings settings, PlayPolicy policy, Clock clock) {
         this.ignite = ignite;
@@ -195,6 +202,8 @@ public final class GroupCommitter {
                         ? new MoneyResult[] {Failures.resultOf(groupFailure, requests.get(0))}
                         : applyOneByOne(requests, groupFailure);
             }
+            groups.increment();
+            operations.add(results.length);
             for (int i = 0; i < results.length; i++) {
                 mine.get(i).result.complete(results[i]);
             }

@@ -6,7 +6,7 @@ import java.util.UUID;
 import org.apache.ignite.cache.affinity.AffinityKeyMapped;
 
 /** One posting of a transfer. Colocated with the player, so a transfer's rows live in the wallet's partition. */
-public final class LedgerKey implements Serializable {
+public final class LedgerKey implements Serializable, Comparable<LedgerKey> {
     private static final long serialVersionUID = 1L;
 
     private final UUID transferId;
@@ -30,6 +30,16 @@ public final class LedgerKey implements Serializable {
 
     public long playerId() {
         return playerId;
+    }
+
+    /** Lock order inside a group commit: by player, then transfer, then posting. */
+    @Override
+    public int compareTo(LedgerKey o) {
+        int c = Long.compare(playerId, o.playerId);
+        if (c == 0) {
+            c = transferId.compareTo(o.transferId);
+        }
+        return c != 0 ? c : Integer.compare(posting, o.posting);
     }
 
     @Override

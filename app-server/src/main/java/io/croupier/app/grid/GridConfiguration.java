@@ -34,10 +34,10 @@ class GridConfiguration {
         System.setProperty(IgniteSystemProperties.IGNITE_NO_SHUTDOWN_HOOK, "true");
         Path file = Files.isRegularFile(properties.nodeConfig()) ? properties.nodeConfig() : null;
         Ignite ignite = switch (properties.mode()) {
-            case EMBEDDED -> GridNodes.startServer(NodeSettings.load(file, Map.of(
+            case EMBEDDED -> GridNodes.startServer(embedded(NodeSettings.load(file, Map.of(
                     "croupier.persistence.enabled", "false",
                     "croupier.node.workDirectory", properties.embeddedWorkDirectory().toString(),
-                    "croupier.node.name", "croupier-embedded")));
+                    "croupier.node.name", "croupier-embedded"))));
             case CLIENT -> GridNodes.startClient(NodeSettings.load(file, Map.of(
                     "croupier.node.name", "croupier-app-" + UUID.randomUUID())));
         };
@@ -51,6 +51,17 @@ class GridConfiguration {
                 properties.mode().name().toLowerCase(Locale.ROOT), file == null ? "defaults" : file,
                 ignite.cluster().forServers().nodes().size());
         return ignite;
+    }
+
+    /**
+     * The embedded node discovers only itself on exactly its configured port: an in-memory demo node must never
+     * join (and take partitions of) a real cluster that happens to run on the same host. If the port is taken, start
+     * fails at once; use {@code croupier.app.grid.mode=client} to attach to a running cluster instead.
+     */
+    static NodeSettings embedded(NodeSettings settings) {
+        return settings.with(Map.of(
+                "croupier.discovery.addresses", settings.localAddress() + ":" + settings.discoveryPort(),
+                "croupier.discovery.portRange", "0"));
     }
 
     @Bean(destroyMethod = "close")
