@@ -26,8 +26,49 @@ public final class AuditReport implements Serializable {
     private final ArrayList<WalletMismatch> walletMismatches = new ArrayList<>();
     private final ArrayList<UUID> unbalancedTransfers = new ArrayList<>();
 
-    /** A wallet whose balance differs from the sum of its WALLET ledger rows. */
-    public record WalletMismatch(long playerId, long balance, long ledgerSum) implements Serializable {
+    /**
+     * A wallet whose balance differs from the sum of its WALLET ledger rows. A plain class: it travels from the nodes
+     * to the caller, and Ignite 2.17 cannot marshal records.
+     */
+    public static final class WalletMismatch implements Serializable {
+        private static final long serialVersionUID = 1L;
+        private final long playerId;
+        private final long balance;
+        private final long ledgerSum;
+
+        public WalletMismatch(long playerId, long balance, long ledgerSum) {
+            this.playerId = playerId;
+            this.balance = balance;
+            this.ledgerSum = ledgerSum;
+        }
+
+        public long playerId() {
+            return playerId;
+        }
+
+        public long balance() {
+            return balance;
+        }
+
+        public long ledgerSum() {
+            return ledgerSum;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof WalletMismatch m && m.playerId == playerId && m.balance == balance
+                    && m.ledgerSum == ledgerSum;
+        }
+
+        @Override
+        public int hashCode() {
+            return java.util.Objects.hash(playerId, balance, ledgerSum);
+        }
+
+        @Override
+        public String toString() {
+            return "player " + playerId + " balance " + balance + " ledger " + ledgerSum;
+        }
     }
 
     void addPartition(long walletsInPartition, long rows) {

@@ -58,87 +58,92 @@ public final class LedgerAudit {
 
         private void auditPartition(int partition, AuditReport report) {
             IgniteCache<Long, BinaryObject> wallets = ignite.cache(CacheSchema.WALLET).withKeepBinary();
-            IgniteCache<BinaryObject, BinaryObject> ledger = ignite.cache(CacheSchema.LEDGER).withKeepBinary();
             Map<Long, Long> balances = new HashMap<>();
             try (QueryCursor<Cache.Entry<Long, BinaryObject>> cursor =
                          wallets.query(new ScanQuery<Long, BinaryObject>(partition).setLocal(true))) {
                 for (Cache.Entry<Long, BinaryObject> e : cursor) {
-                    long balance = e.getValue().<Long>field("balance");
-                    balances.put(e.getKey(), balance);
-                    report.addBalance(balance);
+                    balances.put(e.getKey(), e.getValue().<Long>field("balance"));
                 }
             }
-            Map<Long, Long> walletSums = new HashMap<>();
-            Map<UUID, Long> transferSums = new HashMap<>();
-            Map<UUID, Long> transferPlayers = new HashMap<>();
-            long rows = 0;
-            try (QueryCursor<Cache.Entry<BinaryObject, BinaryObject>> cursor =
-                         ledger.query(new ScanQuery<BinaryObject, BinaryObject>(partition).setLocal(true))) {
-                for (Cache.Entry<BinaryObject, BinaryObject> e : cursor) {
-                    rows++;
-                    long playerId = e.getKey().<Long>field("playerId");
-                    UUID transferId = e.getKey().field("transferId");
-                    String account = e.getValue().field("account");
-                    long amount = e.getValue().<Long>field("amount");
-                    report.addAmount(account, amount);
-                    transferSums.merge(transferId, amount, Math::addExact);
-                    transferPlayers.put(transferId, playerId);
-                    if ("WALLET".equals(account)) {
-                        walletSums.merge(playerId, amount, Math::addExact);
-                    }
+            Map<Long, PlayerRows> rows = readRows(partition, null);
+            long rowCount = rows.values().stream().mapToLong(r -> r.rows).sum();
+            report.addPartition(balances.size(), rowCount);
+            Set<Long> players = new HashSet<>(balances.keySet());
+            players.addAll(rows.keySet());
+            for (long player : players) {
+                PlayerRows first = rows.getOrDefault(player, PlayerRows.EMPTY);
+                long balance = balances.getOrDefault(player, 0L);
+                if (balance == first.walletSum && first.unbalancedTransfers().isEmpty()) {
+                    record(balance, first, report);
+                } else {
+                    recheckUnderLock(partition, player, report);
                 }
-            }
-            report.addPartition(balances.size(), rows);
-            Set<Long> suspects = new HashSet<>();
-            balances.forEach((player, balance) -> {
-                if (balance.longValue() != walletSums.getOrDefault(player, 0L)) {
-                    suspects.add(player);
-                }
-            });
-            walletSums.keySet().stream().filter(p -> !balances.containsKey(p)).forEach(suspects::add);
-            Set<UUID> suspectTransfers = new HashSet<>();
-            transferSums.forEach((transfer, sum) -> {
-                if (sum != 0) {
-                    suspectTransfers.add(transfer);
-                    suspects.add(transferPlayers.get(transfer));
-                }
-            });
-            for (long player : suspects) {
-                recheckUnderLock(partition, player, suspectTransfers, report);
             }
         }
 
-        /** Second look at one player with the wallet locked, so no money transaction of that player is half-visible. */
-        private void recheckUnderLock(int partition, long playerId, Set<UUID> suspectTransfers, AuditReport report) {
+        /** Adds one player's consistent view to the report: balance, per-account totals, differences. */
+        private static void record(long balance, PlayerRows rows, AuditReport report) {
+            report.addBalance(balance);
+            rows.accountTotals.forEach(report::addAmount);
+        }
+
+        /**
+         * Second look at one player with the wallet locked, so no money transaction of that player is half-visible.
+         * Whatever this look finds replaces the first pass for that player, totals included.
+         */
+        private void recheckUnderLock(int partition, long playerId, AuditReport report) {
             IgniteCache<Long, BinaryObject> wallets = ignite.cache(CacheSchema.WALLET).withKeepBinary();
-            IgniteCache<BinaryObject, BinaryObject> ledger = ignite.cache(CacheSchema.LEDGER).withKeepBinary();
             try (Transaction tx = ignite.transactions().txStart(TransactionConcurrency.PESSIMISTIC,
                     TransactionIsolation.REPEATABLE_READ)) {
                 BinaryObject wallet = wallets.get(playerId);
                 long balance = wallet == null ? 0 : wallet.<Long>field("balance");
-                long walletSum = 0;
-                Map<UUID, Long> transferSums = new HashMap<>();
-                try (QueryCursor<Cache.Entry<BinaryObject, BinaryObject>> cursor = ledger.query(
-                        new ScanQuery<BinaryObject, BinaryObject>(partition,
-                                (k, v) -> k.<Long>field("playerId") == playerId).setLocal(true))) {
-                    for (Cache.Entry<BinaryObject, BinaryObject> e : cursor) {
-                        long amount = e.getValue().<Long>field("amount");
-                        transferSums.merge(e.getKey().field("transferId"), amount, Math::addExact);
-                        if ("WALLET".equals(e.getValue().field("account"))) {
-                            walletSum = Math.addExact(walletSum, amount);
-                        }
-                    }
+                PlayerRows locked = readRows(partition, playerId).getOrDefault(playerId, PlayerRows.EMPTY);
+                record(balance, locked, report);
+                if (balance != locked.walletSum) {
+                    report.addMismatch(new AuditReport.WalletMismatch(playerId, balance, locked.walletSum));
                 }
-                if (balance != walletSum) {
-                    report.addMismatch(new AuditReport.WalletMismatch(playerId, balance, walletSum));
-                }
-                transferSums.forEach((transfer, sum) -> {
-                    if (sum != 0 && suspectTransfers.contains(transfer)) {
-                        report.addUnbalancedTransfer(transfer);
-                    }
-                });
+                locked.unbalancedTransfers().forEach(report::addUnbalancedTransfer);
                 tx.rollback();
             }
+        }
+
+        /** The ledger rows of a partition (or of one player in it), tallied per player. */
+        private Map<Long, PlayerRows> readRows(int partition, Long onlyPlayer) {
+            IgniteCache<BinaryObject, BinaryObject> ledger = ignite.cache(CacheSchema.LEDGER).withKeepBinary();
+            ScanQuery<BinaryObject, BinaryObject> scan = onlyPlayer == null ? new ScanQuery<>(partition)
+                    : new ScanQuery<>(partition, (k, v) -> k.<Long>field("playerId") == onlyPlayer.longValue());
+            Map<Long, PlayerRows> byPlayer = new HashMap<>();
+            try (QueryCursor<Cache.Entry<BinaryObject, BinaryObject>> cursor = ledger.query(scan.setLocal(true))) {
+                for (Cache.Entry<BinaryObject, BinaryObject> e : cursor) {
+                    long playerId = e.getKey().<Long>field("playerId");
+                    byPlayer.computeIfAbsent(playerId, p -> new PlayerRows()).add(e.getKey().field("transferId"),
+                            e.getValue().field("account"), e.getValue().<Long>field("amount"));
+                }
+            }
+            return byPlayer;
+        }
+    }
+
+    /** One player's ledger rows as seen by one read: wallet sum, per-account totals, per-transfer sums. */
+    private static final class PlayerRows {
+        static final PlayerRows EMPTY = new PlayerRows();
+
+        long rows;
+        long walletSum;
+        final Map<String, Long> accountTotals = new HashMap<>();
+        final Map<UUID, Long> transferSums = new HashMap<>();
+
+        void add(UUID transferId, String account, long amount) {
+            rows++;
+            accountTotals.merge(account, amount, Math::addExact);
+            transferSums.merge(transferId, amount, Math::addExact);
+            if ("WALLET".equals(account)) {
+                walletSum = Math.addExact(walletSum, amount);
+            }
+        }
+
+        java.util.List<UUID> unbalancedTransfers() {
+            return transferSums.entrySet().stream().filter(e -> e.getValue() != 0).map(Map.Entry::getKey).toList();
         }
     }
 }

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.apache.ignite.cache.CacheAtomicityMode;
+import org.apache.ignite.cache.CacheKeyConfiguration;
 import org.apache.ignite.cache.CacheMode;
 import org.apache.ignite.cache.CacheWriteSynchronizationMode;
 import org.apache.ignite.cache.PartitionLossPolicy;
@@ -48,11 +49,22 @@ public final class CacheSchema {
         return List.of(
                 cache(PLAYER, backups, partitions, playerTable()),
                 cache(WALLET, backups, partitions, walletTable()),
-                cache(LEDGER, backups, partitions, ledgerTable()),
-                cache(TRANSFER, backups, partitions, transferTable()));
+                cache(LEDGER, backups, partitions, ledgerTable())
+                        .setKeyConfiguration(colocatedByPlayer(LedgerKey.class)),
+                cache(TRANSFER, backups, partitions, transferTable())
+                        .setKeyConfiguration(colocatedByPlayer(TransferKey.class)));
     }
 
-    private static CacheConfiguration<?, ?> cache(String name, int backups, int partitions, QueryEntity table) {
+    /**
+     * Declares the affinity field of a composite key in the cache configuration, not only by annotation: with native
+     * persistence on, the annotation alone was not honoured and 98 of 100 ledger keys landed outside their wallet's
+     * partition (PersistenceTest catches it).
+     */
+    private static CacheKeyConfiguration colocatedByPlayer(Class<?> keyType) {
+        return new CacheKeyConfiguration(keyType.getName(), "playerId");
+    }
+
+    private static CacheConfiguration<Object, Object> cache(String name, int backups, int partitions, QueryEntity table) {
         return new CacheConfiguration<>(name)
                 .setCacheMode(CacheMode.PARTITIONED)
                 .setAtomicityMode(CacheAtomicityMode.TRANSACTIONAL)

@@ -9,7 +9,8 @@ import io.croupier.check.Check;
  *                           for a lock (default: one per core)
  * @param groupOperationsMax most operations committed together in one transaction
  * @param queueOperationsMax operations waiting per lane before new ones are refused with OVERLOADED
- * @param txTimeoutMs        a group transaction taking longer is rolled back and retried one by one
+ * @param txTimeoutMs        a group transaction taking longer is rolled back and its operations answered RETRY, so
+ *                           the caller re-sends them (with their keys); keep it well above a normal group's commit time
  * @param waitTimeoutMs      how long a batch job waits for its operations before answering UNAVAILABLE for the rest
  * @param limits             per-operation and per-wallet bounds
  */

@@ -3,6 +3,7 @@ package io.croupier.wallet;
 import io.croupier.schema.CacheSchema;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -195,12 +196,16 @@ public final class GroupCommitter {
             try {
                 results = transactions.applyInOneTransaction(requests);
             } catch (RuntimeException groupFailure) {
-                if (mine.size() > 1 && !Failures.isTransient(groupFailure)) {
-                    log.warn("Group of {} failed, applying its operations one by one", mine.size(), groupFailure);
+                if (Failures.isTransient(groupFailure)) {
+                    // Topology change, timeout or a concurrent change: the caller re-routes and retries the same keys.
+                    results = new MoneyResult[requests.size()];
+                    Arrays.fill(results, MoneyResult.rejected(ResultCode.RETRY));
+                } else if (requests.size() == 1) {
+                    results = new MoneyResult[] {Failures.resultOf(groupFailure, requests.get(0))};
+                } else {
+                    log.warn("Group of {} failed; applying its operations one by one", requests.size(), groupFailure);
+                    results = applyOneByOne(requests);
                 }
-                results = mine.size() == 1 && !Failures.isTransient(groupFailure)
-                        ? new MoneyResult[] {Failures.resultOf(groupFailure, requests.get(0))}
-                        : applyOneByOne(requests, groupFailure);
             }
             groups.increment();
             operations.add(results.length);
@@ -209,13 +214,9 @@ public final class GroupCommitter {
             }
         }
 
-        private MoneyResult[] applyOneByOne(List<MoneyRequest> requests, RuntimeException groupFailure) {
+        /** Isolates a failing operation: each runs alone, so only the one that fails answers with an error. */
+        private MoneyResult[] applyOneByOne(List<MoneyRequest> requests) {
             MoneyResult[] results = new MoneyResult[requests.size()];
-            if (Failures.isTransient(groupFailure)) {
-                // Topology change, timeout or a node going down: the caller re-routes and retries with the same keys.
-                java.util.Arrays.fill(results, MoneyResult.rejected(ResultCode.RETRY));
-                return results;
-            }
             for (int i = 0; i < results.length; i++) {
                 try {
                     results[i] = transactions.applyInOneTransaction(List.of(requests.get(i)))[0];

@@ -93,6 +93,7 @@ public final class NodeSettings {
         requireRange(NodeProperty.FAILURE_DETECTION_TIMEOUT_MS, 1_000, 600_000);
         requireRange(NodeProperty.BASELINE_AUTO_ADJUST_MS, -1, 86_400_000);
         walMode();
+        persistence();
         commitSettings();
         if (discoveryAddresses().isEmpty()) {
             throw new IllegalArgumentException(NodeProperty.DISCOVERY_ADDRESSES.key + " must list at least one address");
