@@ -23,7 +23,7 @@ enum NodeProperty {
     PARTITIONS("croupier.cache.partitions", "1024", "Affinity partitions per cache (shared by all caches so colocated keys share one)."),
     INITIAL_NODES("croupier.cluster.initialNodes", "1", "A fresh persistent cluster activates itself once this many server nodes have joined; they form the first baseline."),
     BASELINE_AUTO_ADJUST_MS("croupier.cluster.baselineAutoAdjustMs", "60000", "Persistent clusters: after the server set has been stable this long, the baseline follows it (a node gone longer is dropped and its data re-backed up); -1 leaves the baseline to the administrator."),
-    COMMIT_STRIPES("croupier.commit.stripes", "0", "Commit lanes per node; a partition always uses the same lane. 0 = one per core."),
+    COMMIT_STRIPES("croupier.commit.stripes", "0", "Commit lanes per node; a partition always uses the same lane. 0 = one per two cores (a lane needs Ignite's own threads beside it; fewer lanes make larger groups)."),
     COMMIT_GROUP_OPERATIONS_MAX("croupier.commit.groupOperationsMax", "256", "Most money operations committed together in one transaction."),
     COMMIT_QUEUE_OPERATIONS_MAX("croupier.commit.queueOperationsMax", "20000", "Operations queued per lane before new ones are refused with OVERLOADED."),
     TX_TIMEOUT_MS("croupier.tx.timeoutMs", "5000", "A transaction running longer is rolled back (also bounds how long a topology change waits for transactions)."),

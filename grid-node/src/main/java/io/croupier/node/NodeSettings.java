@@ -234,7 +234,7 @@ public final class NodeSettings {
     public CommitSettings commitSettings() {
         int stripes = integer(NodeProperty.COMMIT_STRIPES);
         int group = integer(NodeProperty.COMMIT_GROUP_OPERATIONS_MAX);
-        return new CommitSettings(stripes == 0 ? Math.max(1, Runtime.getRuntime().availableProcessors()) : stripes,
+        return new CommitSettings(stripes == 0 ? CommitSettings.defaultStripes() : stripes,
                 group, integer(NodeProperty.COMMIT_QUEUE_OPERATIONS_MAX), txTimeoutMs(), txTimeoutMs() * 2,
                 moneyLimits());
     }
