@@ -84,12 +84,16 @@ public final class SlotDefinition {
             symbolNames[i] = symbol.name();
             kinds[i] = symbol.kind();
             if (symbol.kind() == SymbolKind.WILD) {
-                Check.argument(wildIndex == NO_SYMBOL, "at most one WILD symbol is supported, found "
-                        + symbolNames[wildIndex] + " and " + symbol.name());
+                if (wildIndex != NO_SYMBOL) {
+                    throw new IllegalArgumentException("at most one WILD symbol is supported, found "
+                            + symbolNames[wildIndex] + " and " + symbol.name());
+                }
                 wildIndex = i;
             } else if (symbol.kind() == SymbolKind.SCATTER) {
-                Check.argument(scatterIndex == NO_SYMBOL, "at most one SCATTER symbol is supported, found "
-                        + symbolNames[scatterIndex] + " and " + symbol.name());
+                if (scatterIndex != NO_SYMBOL) {
+                    throw new IllegalArgumentException("at most one SCATTER symbol is supported, found "
+                            + symbolNames[scatterIndex] + " and " + symbol.name());
+                }
                 scatterIndex = i;
             }
         }
@@ -236,9 +240,10 @@ public final class SlotDefinition {
      * multiple of stakeStep.
      */
     public long lineStake(long stake) {
-        Check.argument(stake >= stakeMin && stake <= stakeMax, "stake " + stake + " is outside " + stakeMin + ".."
-                + stakeMax);
-        Check.argument(stake % stakeStep == 0, "stake " + stake + " is not a multiple of " + stakeStep);
+        if (stake < stakeMin || stake > stakeMax || stake % stakeStep != 0) {
+            throw new IllegalArgumentException("stake " + stake + " is not allowed: it must lie in " + stakeMin + ".."
+                    + stakeMax + " and be a multiple of " + stakeStep);
+        }
         return stake / lineRows.length;
     }
 

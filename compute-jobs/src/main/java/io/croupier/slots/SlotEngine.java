@@ -46,8 +46,10 @@ public final class SlotEngine {
         int[][] window = new int[SlotDefinition.ROWS][SlotDefinition.REELS];
         for (int reel = 0; reel < SlotDefinition.REELS; reel++) {
             int[] strip = definition.strips[reel];
-            Check.argument(stops[reel] >= 0 && stops[reel] < strip.length,
-                    "stop " + stops[reel] + " of reel " + reel + " is outside 0.." + (strip.length - 1));
+            if (stops[reel] < 0 || stops[reel] >= strip.length) {
+                throw new IllegalArgumentException("stop " + stops[reel] + " of reel " + reel + " is outside 0.."
+                        + (strip.length - 1));
+            }
             for (int row = 0; row < SlotDefinition.ROWS; row++) {
                 window[row][reel] = strip[(stops[reel] + row) % strip.length];
             }
