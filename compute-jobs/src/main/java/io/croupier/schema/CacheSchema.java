@@ -1,6 +1,16 @@
 package io.croupier.schema;
 
 import io.croupier.check.Check;
+import io.croupier.fair.PlayerSeeds;
+import io.croupier.fair.RevealedSeed;
+import io.croupier.fair.SeedKey;
+import io.croupier.roulette.TableBet;
+import io.croupier.roulette.TableBetKey;
+import io.croupier.roulette.TableRound;
+import io.croupier.roulette.TableRoundKey;
+import io.croupier.roulette.TableState;
+import io.croupier.slots.RoundKey;
+import io.croupier.slots.SlotRound;
 import io.croupier.player.Player;
 import io.croupier.wallet.LedgerEntry;
 import io.croupier.wallet.LedgerKey;
@@ -34,7 +44,16 @@ public final class CacheSchema {
     public static final String WALLET = "wallet";
     public static final String LEDGER = "ledger";
     public static final String TRANSFER = "transfer";
-    public static final List<String> ALL = List.of(PLAYER, WALLET, LEDGER, TRANSFER);
+    public static final String PLAYER_SEED = "player_seed";
+    public static final String REVEALED_SEED = "revealed_seed";
+    public static final String ROUND = "round";
+    public static final String ROULETTE_TABLE = "roulette_table";
+    public static final String TABLE_ROUND = "table_round";
+    public static final String TABLE_BET = "table_bet";
+    /** Per (table, round, player) total stake, for the table's per-round limit; not a SQL table. */
+    public static final String TABLE_STAKE = "table_stake";
+    public static final List<String> ALL = List.of(PLAYER, WALLET, LEDGER, TRANSFER, PLAYER_SEED, REVEALED_SEED, ROUND,
+            ROULETTE_TABLE, TABLE_ROUND, TABLE_BET, TABLE_STAKE);
 
     private CacheSchema() {
     }
@@ -52,7 +71,19 @@ public final class CacheSchema {
                 cache(LEDGER, backups, partitions, ledgerTable())
                         .setKeyConfiguration(colocatedByPlayer(LedgerKey.class)),
                 cache(TRANSFER, backups, partitions, transferTable())
-                        .setKeyConfiguration(colocatedByPlayer(TransferKey.class)));
+                        .setKeyConfiguration(colocatedByPlayer(TransferKey.class)),
+                cache(PLAYER_SEED, backups, partitions, playerSeedTable()),
+                cache(REVEALED_SEED, backups, partitions, revealedSeedTable())
+                        .setKeyConfiguration(colocatedByPlayer(SeedKey.class)),
+                cache(ROUND, backups, partitions, roundTable())
+                        .setKeyConfiguration(colocatedByPlayer(RoundKey.class)),
+                cache(ROULETTE_TABLE, backups, partitions, rouletteTableTable()),
+                cache(TABLE_ROUND, backups, partitions, tableRoundTable())
+                        .setKeyConfiguration(colocatedByTable(TableRoundKey.class)),
+                cache(TABLE_BET, backups, partitions, tableBetTable())
+                        .setKeyConfiguration(colocatedByTable(TableBetKey.class)),
+                cache(TABLE_STAKE, backups, partitions, null)
+                        .setKeyConfiguration(colocatedByTable(TableBetKey.class)));
     }
 
     /**
@@ -64,8 +95,12 @@ public final class CacheSchema {
         return new CacheKeyConfiguration(keyType.getName(), "playerId");
     }
 
+    private static CacheKeyConfiguration colocatedByTable(Class<?> keyType) {
+        return new CacheKeyConfiguration(keyType.getName(), "tableId");
+    }
+
     private static CacheConfiguration<Object, Object> cache(String name, int backups, int partitions, QueryEntity table) {
-        return new CacheConfiguration<>(name)
+        CacheConfiguration<Object, Object> c = new CacheConfiguration<>(name)
                 .setCacheMode(CacheMode.PARTITIONED)
                 .setAtomicityMode(CacheAtomicityMode.TRANSACTIONAL)
                 .setWriteSynchronizationMode(CacheWriteSynchronizationMode.FULL_SYNC)
@@ -75,8 +110,44 @@ public final class CacheSchema {
                 .setAffinity(new RendezvousAffinityFunction(false, partitions))
                 // Values are immutable: no defensive copy on every read.
                 .setCopyOnRead(false)
-                .setSqlSchema(SQL_SCHEMA)
-                .setQueryEntities(List.of(table));
+                .setSqlSchema(SQL_SCHEMA);
+        return table == null ? c : c.setQueryEntities(List.of(table));
+    }
+
+    /** The chain origin is secret and not a column; the chain commitment is public. */
+    private static QueryEntity rouletteTableTable() {
+        return table("ROULETTE_TABLE", String.class, TableState.class, columns(
+                "tableId", String.class, "name", String.class, "currency", String.class,
+                "bettingWindowMs", Long.class, "minStake", Long.class, "maxStraightStake", Long.class,
+                "maxOutsideStake", Long.class, "maxTotalStake", Long.class, "chainCommitment", String.class,
+                "chainFirstRound", Long.class, "currentRound", Long.class, "open", Boolean.class,
+                "updatedAt", Timestamp.class))
+                .setKeyFieldName("tableId");
+    }
+
+    /** SEED is null until the round has its result: the commitment SEED_HASH is what is public before. */
+    private static QueryEntity tableRoundTable() {
+        return table("TABLE_ROUND", TableRoundKey.class, TableRound.class, columns(
+                "tableId", String.class, "roundNo", Long.class, "status", String.class, "seedHash", String.class,
+                "seed", String.class, "result", Integer.class, "openedAt", Timestamp.class,
+                "closesAt", Timestamp.class, "closedAt", Timestamp.class, "settledAt", Timestamp.class,
+                "totalStake", Long.class, "totalReturn", Long.class, "betCount", Integer.class))
+                .setKeyFields(Set.of("tableId", "roundNo"))
+                .setNotNullFields(Set.of("status", "seedHash"))
+                .setIndexes(List.of(new QueryIndex("openedAt")));
+    }
+
+    private static QueryEntity tableBetTable() {
+        return table("TABLE_BET", TableBetKey.class, TableBet.class, columns(
+                "tableId", String.class, "roundNo", Long.class, "playerId", Long.class, "betKey", String.class,
+                "position", Integer.class, "kind", String.class, "selection", String.class, "covers", String.class,
+                "stake", Long.class, "currency", String.class, "status", String.class, "returned", Long.class,
+                "balanceAfter", Long.class, "placedAt", Timestamp.class, "settledAt", Timestamp.class))
+                .setKeyFields(Set.of("tableId", "roundNo", "playerId", "betKey", "position"))
+                .setNotNullFields(Set.of("kind", "stake", "currency", "status"))
+                .setIndexes(List.of(
+                        new QueryIndex(List.of("tableId", "roundNo"), org.apache.ignite.cache.QueryIndexType.SORTED),
+                        new QueryIndex(List.of("playerId", "placedAt"), org.apache.ignite.cache.QueryIndexType.SORTED)));
     }
 
     private static QueryEntity playerTable() {
@@ -114,6 +185,38 @@ public final class CacheSchema {
                 "voidedBy", String.class))
                 .setKeyFields(Set.of("playerId", "idempotencyKey"))
                 .setNotNullFields(Set.of("transferId", "kind", "amount", "currency", "balanceAfter", "createdAt"));
+    }
+
+    /** The server seed itself is deliberately not a column: SQL users see only its commitment. */
+    private static QueryEntity playerSeedTable() {
+        return table("PLAYER_SEED", Long.class, PlayerSeeds.class, columns(
+                "playerId", Long.class, "serverSeedHash", String.class, "clientSeed", String.class,
+                "nextNonce", Long.class, "createdAt", Timestamp.class))
+                .setKeyFieldName("playerId")
+                .setNotNullFields(Set.of("serverSeedHash", "clientSeed", "nextNonce"));
+    }
+
+    private static QueryEntity revealedSeedTable() {
+        return table("REVEALED_SEED", SeedKey.class, RevealedSeed.class, columns(
+                "playerId", Long.class, "serverSeedHash", String.class, "serverSeed", String.class,
+                "lastClientSeed", String.class, "noncesUsed", Long.class, "createdAt", Timestamp.class,
+                "revealedAt", Timestamp.class))
+                .setKeyFields(Set.of("playerId", "serverSeedHash"))
+                .setNotNullFields(Set.of("serverSeed", "noncesUsed", "revealedAt"));
+    }
+
+    private static QueryEntity roundTable() {
+        return table("ROUND", RoundKey.class, SlotRound.class, columns(
+                "roundId", UUID.class, "playerId", Long.class, "game", String.class,
+                "idempotencyKey", String.class, "stake", Long.class, "win", Long.class, "currency", String.class,
+                "stops", String.class, "symbols", String.class, "balanceBefore", Long.class,
+                "balanceAfter", Long.class, "serverSeedHash", String.class, "clientSeed", String.class,
+                "nonce", Long.class, "createdAt", Timestamp.class))
+                .setKeyFields(Set.of("roundId", "playerId"))
+                .setNotNullFields(Set.of("game", "stake", "win", "currency", "createdAt"))
+                .setIndexes(List.of(
+                        new QueryIndex(List.of("playerId", "createdAt"), org.apache.ignite.cache.QueryIndexType.SORTED),
+                        new QueryIndex("createdAt")));
     }
 
     private static QueryEntity table(String tableName, Class<?> keyType, Class<?> valueType,

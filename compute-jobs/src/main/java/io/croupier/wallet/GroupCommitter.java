@@ -1,6 +1,7 @@
 package io.croupier.wallet;
 
 import io.croupier.schema.CacheSchema;
+import io.croupier.slots.SlotCatalog;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -41,15 +42,21 @@ public final class GroupCommitter {
     private final java.util.concurrent.atomic.LongAdder groups = new java.util.concurrent.atomic.LongAdder();
     private final java.util.concurrent.atomic.LongAdder operations = new java.util.concurrent.atomic.LongAdder();
 
+    /** The money transaction code of this node, for jobs that compose money with game state in one transaction. */
+    public MoneyTransactions transactions() {
+        return transactions;
+    }
+
     /** Groups committed and operations in them since start: their ratio is the mean group size. */
     public long[] committedGroupsAndOperations() {
         return new long[] {groups.sum(), operations.sum()};
     }
 
-    private GroupCommitter(Ignite ignite, CommitSettings settings, PlayPolicy policy, Clock clock) {
+    private GroupCommitter(Ignite ignite, CommitSettings settings, PlayPolicy policy, SlotCatalog slots, Clock clock) {
         this.ignite = ignite;
         this.settings = settings;
-        this.transactions = new MoneyTransactions(ignite, settings.limits(), policy, clock, settings.txTimeoutMs());
+        this.transactions = new MoneyTransactions(ignite, settings.limits(), policy, slots, clock,
+                settings.txTimeoutMs());
         this.affinity = ignite.affinity(CacheSchema.WALLET);
         this.lanes = new Lane[settings.stripes()];
         for (int i = 0; i < lanes.length; i++) {
@@ -61,8 +68,9 @@ public final class GroupCommitter {
      * Sets how this node's committer will be built (grid-node does it at start-up). The committer itself is built on
      * first use, because a persistent cluster's caches are not reachable before activation.
      */
-    public static void configure(Ignite ignite, CommitSettings settings, PlayPolicy policy, Clock clock) {
-        ignite.cluster().nodeLocalMap().put(CONFIG_KEY, new Config(settings, policy, clock));
+    public static void configure(Ignite ignite, CommitSettings settings, PlayPolicy policy, SlotCatalog slots,
+                                 Clock clock) {
+        ignite.cluster().nodeLocalMap().put(CONFIG_KEY, new Config(settings, policy, slots, clock));
     }
 
     /** This node's committer; built on first use from {@link #configure} (defaults if the node was not configured). */
@@ -76,15 +84,16 @@ public final class GroupCommitter {
             existing = local.get(NODE_LOCAL_KEY);
             if (existing == null) {
                 Config c = (Config) local.getOrDefault(CONFIG_KEY,
-                        new Config(CommitSettings.defaults(), PlayPolicy.ALLOW_ALL, Clock.systemUTC()));
-                existing = new GroupCommitter(ignite, c.settings, c.policy, c.clock).start();
+                        new Config(CommitSettings.defaults(), PlayPolicy.ALLOW_ALL, SlotCatalog.EMPTY,
+                                Clock.systemUTC()));
+                existing = new GroupCommitter(ignite, c.settings, c.policy, c.slots, c.clock).start();
                 local.put(NODE_LOCAL_KEY, existing);
             }
             return (GroupCommitter) existing;
         }
     }
 
-    private record Config(CommitSettings settings, PlayPolicy policy, Clock clock) {
+    private record Config(CommitSettings settings, PlayPolicy policy, SlotCatalog slots, Clock clock) {
     }
 
     private GroupCommitter start() {

@@ -8,7 +8,7 @@ import java.util.Objects;
  * player's partition, so it is a plain final class (Ignite 2.17's binary marshaller cannot build records).
  *
  * <p>{@code reference} is the payment token for a deposit, the round reference for BET, WIN and
- * BET_AND_WIN, and the idempotency key of the bet to void for VOID.
+ * BET_AND_WIN, the game id for SPIN, and the idempotency key of the bet to void for VOID.
  */
 public final class MoneyRequest implements Serializable {
     private static final long serialVersionUID = 1L;
@@ -58,6 +58,11 @@ public final class MoneyRequest implements Serializable {
         return new MoneyRequest(OperationKind.BET_AND_WIN, playerId, key, currency, stake, win, roundReference);
     }
 
+    /** A slot spin of {@code game} for {@code stake} (the win is drawn inside the transaction). */
+    public static MoneyRequest spin(long playerId, String key, String currency, long stake, String game) {
+        return new MoneyRequest(OperationKind.SPIN, playerId, key, currency, stake, 0, game);
+    }
+
     public OperationKind kind() {
         return kind;
     }
@@ -90,7 +95,7 @@ public final class MoneyRequest implements Serializable {
     boolean sameRequestAs(TransferRecord recorded) {
         return kind.name().equals(recorded.kindName())
                 && amount == recorded.requestedAmount()
-                && winAmount == recorded.winAmount()
+                && (kind == OperationKind.SPIN || winAmount == recorded.winAmount())
                 && Objects.equals(currency, recorded.requestedCurrency())
                 && Objects.equals(reference, recorded.reference());
     }

@@ -1,5 +1,6 @@
 package io.croupier.wallet;
 
+import io.croupier.slots.SlotRound;
 import java.io.Serializable;
 import java.util.Objects;
 import java.util.UUID;
@@ -16,28 +17,47 @@ public final class MoneyResult implements Serializable {
     private final long balance;
     private final String currency;
     private final boolean replayed;
+    /** For a SPIN: the round it played (also on a replay). */
+    private final SlotRound round;
 
-    private MoneyResult(ResultCode code, UUID transferId, long balance, String currency, boolean replayed) {
+    private MoneyResult(ResultCode code, UUID transferId, long balance, String currency, boolean replayed,
+                        SlotRound round) {
         this.code = Objects.requireNonNull(code, "code");
         this.transferId = transferId;
         this.balance = balance;
         this.currency = currency;
         this.replayed = replayed;
+        this.round = round;
+    }
+
+    static MoneyResult spun(SlotRound round) {
+        return new MoneyResult(ResultCode.OK, round.roundId(), round.balanceAfter(), round.currency(), false, round);
+    }
+
+    static MoneyResult replayOf(TransferRecord record, SlotRound round) {
+        return new MoneyResult(ResultCode.OK, record.transferId(), record.balanceAfter(), record.currency(), true,
+                round);
+    }
+
+    /** The slot round of a SPIN, or null for any other operation. */
+    public SlotRound round() {
+        return round;
     }
 
     public static MoneyResult applied(UUID transferId, long balance, String currency) {
-        return new MoneyResult(ResultCode.OK, transferId, balance, currency, false);
+        return new MoneyResult(ResultCode.OK, transferId, balance, currency, false, null);
     }
 
     static MoneyResult replayOf(TransferRecord record) {
-        return new MoneyResult(ResultCode.OK, record.transferId(), record.balanceAfter(), record.currency(), true);
+        return new MoneyResult(ResultCode.OK, record.transferId(), record.balanceAfter(), record.currency(), true,
+                null);
     }
 
     public static MoneyResult rejected(ResultCode code) {
         if (code == ResultCode.OK) {
             throw new IllegalArgumentException("a rejection needs a non-OK code");
         }
-        return new MoneyResult(code, null, -1, null, false);
+        return new MoneyResult(code, null, -1, null, false, null);
     }
 
     public ResultCode code() {

@@ -1,6 +1,11 @@
 package io.croupier.wallet;
 
+import io.croupier.fair.PlayerSeeds;
 import io.croupier.schema.CacheSchema;
+import io.croupier.slots.RoundKey;
+import io.croupier.slots.SlotCatalog;
+import io.croupier.slots.SlotPlay;
+import io.croupier.slots.SlotRound;
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -33,13 +38,20 @@ public final class MoneyTransactions {
     private final IgniteCache<Long, Wallet> wallets;
     private final IgniteCache<TransferKey, TransferRecord> transfers;
     private final IgniteCache<LedgerKey, LedgerEntry> ledger;
+    private final IgniteCache<Long, PlayerSeeds> seeds;
+    private final IgniteCache<RoundKey, SlotRound> rounds;
+    private final SlotCatalog slots;
     private final MoneyLimits limits;
     private final PlayPolicy playPolicy;
     private final Clock clock;
     private final long txTimeoutMs;
 
-    public MoneyTransactions(Ignite ignite, MoneyLimits limits, PlayPolicy playPolicy, Clock clock, long txTimeoutMs) {
+    public MoneyTransactions(Ignite ignite, MoneyLimits limits, PlayPolicy playPolicy, SlotCatalog slots, Clock clock,
+                             long txTimeoutMs) {
         this.ignite = ignite;
+        this.seeds = ignite.cache(CacheSchema.PLAYER_SEED);
+        this.rounds = ignite.cache(CacheSchema.ROUND);
+        this.slots = slots;
         this.wallets = ignite.cache(CacheSchema.WALLET);
         this.transfers = ignite.cache(CacheSchema.TRANSFER);
         this.ledger = ignite.cache(CacheSchema.LEDGER);
@@ -63,7 +75,11 @@ public final class MoneyTransactions {
     public MoneyResult[] applyInTx(List<MoneyRequest> requests) {
         TreeSet<TransferKey> transferKeys = new TreeSet<>();
         TreeSet<Long> walletKeys = new TreeSet<>();
+        TreeSet<Long> seedKeys = new TreeSet<>();
         for (MoneyRequest r : requests) {
+            if (r.kind() == OperationKind.SPIN) {
+                seedKeys.add(r.playerId());
+            }
             transferKeys.add(new TransferKey(r.playerId(), r.idempotencyKey()));
             if (r.kind() == OperationKind.VOID) {
                 transferKeys.add(new TransferKey(r.playerId(), r.reference()));
@@ -71,7 +87,9 @@ public final class MoneyTransactions {
             walletKeys.add(r.playerId());
         }
         Group group = new Group(new HashMap<>(transfers.getAll(transferKeys)),
-                new HashMap<>(wallets.getAll(walletKeys)), new Timestamp(clock.millis()));
+                new HashMap<>(wallets.getAll(walletKeys)),
+                seedKeys.isEmpty() ? new HashMap<>() : new HashMap<>(seeds.getAll(seedKeys)),
+                new Timestamp(clock.millis()));
         MoneyResult[] results = new MoneyResult[requests.size()];
         for (int i = 0; i < results.length; i++) {
             results[i] = applyOne(requests.get(i), group);
@@ -81,6 +99,12 @@ public final class MoneyTransactions {
             transfers.putAll(group.transferWrites);
             ledger.putAll(group.ledgerWrites);
         }
+        if (!group.seedWrites.isEmpty()) {
+            seeds.putAll(group.seedWrites);
+        }
+        if (!group.roundWrites.isEmpty()) {
+            rounds.putAll(group.roundWrites);
+        }
         return results;
     }
 
@@ -88,8 +112,12 @@ public final class MoneyTransactions {
         TransferKey key = new TransferKey(r.playerId(), r.idempotencyKey());
         TransferRecord prior = g.records.get(key);
         if (prior != null) {
-            return r.sameRequestAs(prior) ? MoneyResult.replayOf(prior)
-                    : MoneyResult.rejected(ResultCode.DUPLICATE_KEY_DIFFERENT_REQUEST);
+            if (!r.sameRequestAs(prior)) {
+                return MoneyResult.rejected(ResultCode.DUPLICATE_KEY_DIFFERENT_REQUEST);
+            }
+            return r.kind() == OperationKind.SPIN
+                    ? MoneyResult.replayOf(prior, roundOf(prior, r, g))
+                    : MoneyResult.replayOf(prior);
         }
         Wallet wallet = g.wallets.get(r.playerId());
         if (wallet == null) {
@@ -101,11 +129,14 @@ public final class MoneyTransactions {
         if (!wallet.currency().equals(r.currency())) {
             return MoneyResult.rejected(ResultCode.CURRENCY_MISMATCH);
         }
-        if (r.kind() == OperationKind.BET || r.kind() == OperationKind.BET_AND_WIN) {
+        if (r.kind() == OperationKind.BET || r.kind() == OperationKind.BET_AND_WIN || r.kind() == OperationKind.SPIN) {
             ResultCode refusal = playPolicy.check(r, wallet);
             if (refusal != null) {
                 return MoneyResult.rejected(refusal);
             }
+        }
+        if (r.kind() == OperationKind.SPIN) {
+            return applySpin(r, key, wallet, g);
         }
         Postings postings = new Postings(r.playerId(), transferId(key), wallet, g.now);
         ResultCode rejection = switch (r.kind()) {
@@ -114,13 +145,60 @@ public final class MoneyTransactions {
             case BET -> postings.leg(-r.amount(), Account.HOUSE_BETS, PostingKind.BET);
             case WIN -> postings.leg(r.amount(), Account.HOUSE_BETS, PostingKind.WIN);
             case BET_AND_WIN -> postings.leg(-r.amount(), Account.HOUSE_BETS, PostingKind.BET);
-            case VOID -> throw new IllegalStateException("handled above");
+            case VOID, SPIN -> throw new IllegalStateException("handled above");
         };
         if (rejection == null && r.kind() == OperationKind.BET_AND_WIN && r.winAmount() > 0) {
             rejection = postings.leg(r.winAmount(), Account.HOUSE_BETS, PostingKind.WIN);
         }
         return rejection != null ? MoneyResult.rejected(rejection)
-                : commitPostings(r, key, wallet, postings, r.amount(), g);
+                : commitPostings(r, key, wallet, postings, r.amount(), r.winAmount(), g);
+    }
+
+    /**
+     * A slot round: game and stake limits, stake leg (the balance must cover it before anything is drawn), the
+     * outcome from the player's seeds at their current nonce, win leg, round record, nonce + 1.
+     */
+    private MoneyResult applySpin(MoneyRequest r, TransferKey key, Wallet wallet, Group g) {
+        if (!slots.has(r.reference())) {
+            return MoneyResult.rejected(ResultCode.UNKNOWN_GAME);
+        }
+        if (!slots.stakeAllowed(r.reference(), r.amount())) {
+            return MoneyResult.rejected(ResultCode.INVALID_STAKE);
+        }
+        Postings postings = new Postings(r.playerId(), transferId(key), wallet, g.now);
+        ResultCode rejection = postings.leg(-r.amount(), Account.HOUSE_BETS, PostingKind.BET);
+        if (rejection != null) {
+            return MoneyResult.rejected(rejection);
+        }
+        PlayerSeeds playerSeeds = g.seeds.get(r.playerId());
+        if (playerSeeds == null) {
+            // First round of this player: commit to a fresh server seed now; its hash is in the round record.
+            playerSeeds = PlayerSeeds.fresh(r.playerId(), null, g.now);
+        }
+        SlotPlay play = slots.play(r.reference(), playerSeeds.randomForNextRound(), r.amount());
+        if (play.win() > 0) {
+            rejection = postings.leg(play.win(), Account.HOUSE_BETS, PostingKind.WIN);
+            if (rejection != null) {
+                return MoneyResult.rejected(rejection);
+            }
+        }
+        SlotRound round = new SlotRound(postings.transferId, r.playerId(), r.reference(), r.idempotencyKey(),
+                r.amount(), play.win(), wallet.currency(), play.stops(), play.symbols(), wallet.balance(),
+                postings.balance, playerSeeds.serverSeedHash(), playerSeeds.clientSeed(), playerSeeds.nextNonce(),
+                g.now);
+        PlayerSeeds next = playerSeeds.withNextNonce();
+        g.seeds.put(r.playerId(), next);
+        g.seedWrites.put(r.playerId(), next);
+        g.roundWrites.put(round.key(), round);
+        commitPostings(r, key, wallet, postings, r.amount(), play.win(), g);
+        return MoneyResult.spun(round);
+    }
+
+    /** The round of a replayed spin: written in this group (same key twice) or read from the grid. */
+    private SlotRound roundOf(TransferRecord prior, MoneyRequest r, Group g) {
+        RoundKey roundKey = new RoundKey(prior.transferId(), r.playerId());
+        SlotRound round = g.roundWrites.get(roundKey);
+        return round != null ? round : rounds.get(roundKey);
     }
 
     private MoneyResult applyVoid(MoneyRequest r, TransferKey key, Wallet wallet, Group g) {
@@ -143,15 +221,15 @@ public final class MoneyTransactions {
         TransferRecord voided = bet.voidedBy(r.idempotencyKey());
         g.records.put(betKey, voided);
         g.transferWrites.put(betKey, voided);
-        return commitPostings(r, key, wallet, postings, bet.amount(), g);
+        return commitPostings(r, key, wallet, postings, bet.amount(), 0, g);
     }
 
     private MoneyResult commitPostings(MoneyRequest r, TransferKey key, Wallet wallet, Postings postings,
-                                       long amount, Group g) {
+                                       long amount, long winAmount, Group g) {
         long balance = postings.balance;
         Wallet updated = wallet.withBalance(balance, g.now);
-        TransferRecord record = new TransferRecord(postings.transferId, r, amount, wallet.currency(), balance, g.now,
-                null);
+        TransferRecord record = new TransferRecord(postings.transferId, r, amount, winAmount, wallet.currency(),
+                balance, g.now, null);
         g.wallets.put(r.playerId(), updated);
         g.walletWrites.put(r.playerId(), updated);
         g.records.put(key, record);
@@ -169,14 +247,19 @@ public final class MoneyTransactions {
     private static final class Group {
         final Map<TransferKey, TransferRecord> records;
         final Map<Long, Wallet> wallets;
+        final Map<Long, PlayerSeeds> seeds;
         final Timestamp now;
         final TreeMap<Long, Wallet> walletWrites = new TreeMap<>();
         final TreeMap<TransferKey, TransferRecord> transferWrites = new TreeMap<>();
         final TreeMap<LedgerKey, LedgerEntry> ledgerWrites = new TreeMap<>();
+        final TreeMap<Long, PlayerSeeds> seedWrites = new TreeMap<>();
+        final TreeMap<RoundKey, SlotRound> roundWrites = new TreeMap<>();
 
-        Group(Map<TransferKey, TransferRecord> records, Map<Long, Wallet> wallets, Timestamp now) {
+        Group(Map<TransferKey, TransferRecord> records, Map<Long, Wallet> wallets, Map<Long, PlayerSeeds> seeds,
+              Timestamp now) {
             this.records = records;
             this.wallets = wallets;
+            this.seeds = seeds;
             this.now = now;
         }
     }

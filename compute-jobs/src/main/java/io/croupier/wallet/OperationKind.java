@@ -13,5 +13,10 @@ public enum OperationKind {
     /** Refund of an earlier BET, found by its idempotency key; a bet is voided at most once. */
     VOID,
     /** The money part of a game round in one transaction: stake debit and win credit (win may be zero). */
-    BET_AND_WIN
+    BET_AND_WIN,
+    /**
+     * A slot round in one transaction: stake debit, outcome drawn from the player's seeds, win credit, round record,
+     * nonce + 1. The request names the game (reference) and the stake; the win is decided inside the transaction.
+     */
+    SPIN
 }

@@ -39,6 +39,9 @@ public final class RequestValidation {
                 && (request.winAmount() < 0 || request.winAmount() > limits.balanceMinorMax())) {
             return ResultCode.INVALID_AMOUNT;
         }
+        if (request.kind() == OperationKind.SPIN) {
+            return isValidKey(request.reference()) ? null : ResultCode.UNKNOWN_GAME;
+        }
         if (request.kind() == OperationKind.DEPOSIT) {
             return isValidPaymentToken(request.reference()) ? null : ResultCode.INVALID_PAYMENT_TOKEN;
         }

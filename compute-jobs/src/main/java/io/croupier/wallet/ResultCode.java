@@ -31,6 +31,26 @@ public enum ResultCode {
     UNKNOWN_BET,
     /** The bet was already voided by another void request. */
     ALREADY_VOIDED,
+    /** SPIN names a game that does not exist. */
+    UNKNOWN_GAME,
+    /** The stake is outside the game's limits (minimum, maximum, or not a multiple of the game's step). */
+    INVALID_STAKE,
+    /** A client seed that is empty, longer than 64 characters, or not printable ASCII without ':'. */
+    INVALID_CLIENT_SEED,
+    /** A roulette table that does not exist. */
+    UNKNOWN_TABLE,
+    /** A round number that this table never opened (for example another table's round). */
+    UNKNOWN_ROUND,
+    /** The round no longer takes bets (closed, even by a millisecond); nothing was debited. */
+    ROUND_CLOSED,
+    /** A bet kind that does not exist. */
+    INVALID_BET_KIND,
+    /** A bet request without bets. */
+    NO_BETS,
+    /** Numbers that the bet kind cannot cover (straight 37, a split of non-adjacent numbers, ...). */
+    INVALID_SELECTION,
+    /** Too many bets in one request, or the player's total for the round above the table maximum. */
+    TABLE_LIMIT_EXCEEDED,
     /** A play policy (self-exclusion, limits, account status) refuses the operation. */
     PLAY_NOT_ALLOWED,
     /** Too many operations are queued; nothing was applied. Retry later with the same key. */

@@ -26,9 +26,9 @@ public final class TransferRecord implements Serializable {
     /** For a BET: the idempotency key of the VOID that refunded it, or null. */
     private final String voidedBy;
 
-    TransferRecord(UUID transferId, MoneyRequest request, long amount, String currency, long balanceAfter,
-                   Timestamp createdAt, String voidedBy) {
-        this(transferId, request.kind(), request.amount(), request.currency(), amount, request.winAmount(), currency,
+    TransferRecord(UUID transferId, MoneyRequest request, long amount, long winAmount, String currency,
+                   long balanceAfter, Timestamp createdAt, String voidedBy) {
+        this(transferId, request.kind(), request.amount(), request.currency(), amount, winAmount, currency,
                 request.reference(), balanceAfter, createdAt, voidedBy);
     }
 

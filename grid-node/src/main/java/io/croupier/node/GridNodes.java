@@ -1,6 +1,7 @@
 package io.croupier.node;
 
 import io.croupier.schema.CacheSchema;
+import io.croupier.slots.SlotCatalog;
 import io.croupier.wallet.GroupCommitter;
 import io.croupier.wallet.PlayPolicy;
 import java.time.Clock;
@@ -37,11 +38,13 @@ public final class GridNodes {
 
     /** Starts a server node that holds data and runs jobs; activates a fresh persistent cluster when it is complete. */
     public static Ignite startServer(NodeSettings settings) {
+        SlotCatalog slots = GameSetup.slots(settings);
         Ignite ignite = Ignition.start(configuration(settings, false));
-        GroupCommitter.configure(ignite, settings.commitSettings(), PlayPolicy.ALLOW_ALL, Clock.systemUTC());
+        GroupCommitter.configure(ignite, settings.commitSettings(), PlayPolicy.ALLOW_ALL, slots, Clock.systemUTC());
         if (settings.persistence()) {
             ClusterActivation.start(ignite, settings);
         }
+        GameSetup.startTables(ignite, settings);
         return ignite;
     }
 

@@ -31,7 +31,13 @@ enum NodeProperty {
     SYSTEM_THREADS("croupier.threads.system", "4", "Ignite system threads."),
     FAILURE_DETECTION_TIMEOUT_MS("croupier.failureDetectionTimeoutMs", "10000", "A node silent this long is considered failed and leaves the cluster."),
     AMOUNT_MINOR_MAX("croupier.money.amountMinorMax", "1000000000000", "Largest amount of one money operation, in minor units."),
-    BALANCE_MINOR_MAX("croupier.money.balanceMinorMax", "100000000000000", "Largest balance a wallet may hold, in minor units.");
+    BALANCE_MINOR_MAX("croupier.money.balanceMinorMax", "100000000000000", "Largest balance a wallet may hold, in minor units."),
+    SLOTS_DIRECTORY("croupier.games.slotsDirectory", "config/slots", "Directory of slot game definitions (*.json); a missing directory offers no slots."),
+    TABLES_FILE("croupier.games.tablesFile", "config/roulette-tables.json", "Roulette tables to run (JSON); a missing file runs no tables."),
+    TABLE_ROUND_PAUSE_MS("croupier.tables.roundPauseMs", "3000", "Pause after a settled round before the next one opens (players see the result)."),
+    TABLE_RESUME_WINDOW_MS("croupier.tables.resumeWindowMs", "60000", "After a failover, an OPEN round more than this long past its closing time is refunded instead of completed."),
+    TABLE_SETTLE_CHUNK_OPERATIONS("croupier.tables.settleChunkOperations", "2000", "Payouts a table has in flight at once while settling a round."),
+    TABLE_CHAIN_LENGTH("croupier.tables.chainLength", "10000", "Rounds per table seed chain; a new chain (and commitment) follows.");
 
     final String key;
     final String defaultValue;

@@ -1,5 +1,6 @@
 package io.croupier.node;
 
+import io.croupier.roulette.TableDriverSettings;
 import io.croupier.wallet.CommitSettings;
 import io.croupier.wallet.MoneyLimits;
 import java.io.IOException;
@@ -95,6 +96,7 @@ public final class NodeSettings {
         walMode();
         persistence();
         commitSettings();
+        tableDriverSettings();
         if (discoveryAddresses().isEmpty()) {
             throw new IllegalArgumentException(NodeProperty.DISCOVERY_ADDRESSES.key + " must list at least one address");
         }
@@ -237,6 +239,20 @@ public final class NodeSettings {
         return new CommitSettings(stripes == 0 ? CommitSettings.defaultStripes() : stripes,
                 group, integer(NodeProperty.COMMIT_QUEUE_OPERATIONS_MAX), txTimeoutMs(), txTimeoutMs() * 2,
                 moneyLimits());
+    }
+
+    public Path slotsDirectory() {
+        return Path.of(string(NodeProperty.SLOTS_DIRECTORY));
+    }
+
+    public Path tablesFile() {
+        return Path.of(string(NodeProperty.TABLES_FILE));
+    }
+
+    public TableDriverSettings tableDriverSettings() {
+        return new TableDriverSettings(integer(NodeProperty.TABLE_CHAIN_LENGTH),
+                number(NodeProperty.TABLE_RESUME_WINDOW_MS), number(NodeProperty.TABLE_ROUND_PAUSE_MS),
+                integer(NodeProperty.TABLE_SETTLE_CHUNK_OPERATIONS));
     }
 
     @Override

@@ -199,7 +199,7 @@ class IdempotencyTest {
             Ignite b = small.startServer();
             for (Ignite server : List.of(a, b)) {
                 GroupCommitter.configure(server, small.settings(0, false).commitSettings(), stallsTheSlowBet,
-                        Clock.systemUTC());
+                        io.croupier.slots.SlotCatalog.EMPTY, Clock.systemUTC());
             }
             long player = new Players(a, Clock.systemUTC()).open("stalled", "EUR");
             try (GridWalletService wallet = new GridWalletService(a, PipelineSettings.defaults())) {

@@ -99,6 +99,7 @@ final class MoneyTables {
             case WITHDRAW, BET -> -r.amount();
             case BET_AND_WIN -> r.winAmount() - r.amount();
             case VOID -> throw new IllegalArgumentException("a void moves the amount of its bet");
+            case SPIN -> throw new IllegalArgumentException("a spin's win is drawn in its transaction");
         };
     }
 
@@ -107,7 +108,7 @@ final class MoneyTables {
         return switch (t.kind()) {
             case "DEPOSIT", "WIN", "VOID" -> t.amount();
             case "WITHDRAW", "BET" -> -t.amount();
-            case "BET_AND_WIN" -> t.winAmount() - t.amount();
+            case "BET_AND_WIN", "SPIN" -> t.winAmount() - t.amount();
             default -> throw new IllegalArgumentException("unknown kind " + t.kind());
         };
     }

@@ -1,0 +1,341 @@
+package io.croupier.roulette;
+
+import io.croupier.fair.Seeds;
+import io.croupier.schema.CacheSchema;
+import io.croupier.wallet.GridWalletService;
+import io.croupier.wallet.MoneyRequest;
+import io.croupier.wallet.MoneyResult;
+import io.croupier.wallet.PipelineSettings;
+import io.croupier.wallet.ResultCode;
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentMap;
+import org.apache.ignite.Ignite;
+import org.apache.ignite.IgniteCache;
+import org.apache.ignite.cache.query.FieldsQueryCursor;
+import org.apache.ignite.cache.query.SqlFieldsQuery;
+import org.apache.ignite.resources.IgniteInstanceResource;
+import org.apache.ignite.services.Service;
+import org.apache.ignite.transactions.Transaction;
+import org.apache.ignite.transactions.TransactionConcurrency;
+import org.apache.ignite.transactions.TransactionIsolation;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Drives one table: OPEN (betting window) → CLOSED → RESULT → SETTLED → next round. Deployed as a key-affinity
+ * singleton on the table id, so it runs on the primary node of the table's partition and Ignite restarts it on the
+ * next primary when that node leaves. It keeps no state of its own: every step reads the round row, does one
+ * transaction and publishes an event, so a new instance resumes exactly where the old one stopped. Payouts are money
+ * operations under the key {@code settle:<table>:<round>}, so a resumed settlement pays nothing twice.
+ */
+public final class TableDriver implements Service {
+    private static final long serialVersionUID = 1L;
+    private static final Logger log = LoggerFactory.getLogger(TableDriver.class);
+    private static final String WALLET_KEY = TableDriver.class.getName() + ".wallet";
+    private static final long IDLE_POLL_MS = 200;
+
+    private final String tableId;
+    private final TableDriverSettings settings;
+    @IgniteInstanceResource
+    private transient Ignite ignite;
+    private transient volatile boolean cancelled;
+
+    TableDriver(String tableId, TableDriverSettings settings) {
+        this.tableId = tableId;
+        this.settings = settings;
+    }
+
+    @Override
+    public void cancel() {
+        cancelled = true;
+    }
+
+    @Override
+    public void execute() {
+        log.info("Driving table {} on {}", tableId, ignite.name());
+        while (!cancelled && !Thread.currentThread().isInterrupted()) {
+            try {
+                step();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                if (cancelled) {
+                    return;
+                }
+                // A topology change or a timeout: the round row still says where we are; try again shortly.
+                log.warn("Table {}: step failed, retrying", tableId, e);
+                sleep(500);
+            }
+        }
+    }
+
+    /** One step of the lifecycle, decided by what the grid says now. */
+    void step() throws InterruptedException {
+        TableState table = states().get(tableId);
+        if (table == null) {
+            Thread.sleep(IDLE_POLL_MS);
+            return;
+        }
+        TableRound round = table.currentRound() == 0 ? null : rounds().get(new TableRoundKey(tableId,
+                table.currentRound()));
+        if (round == null || round.status() == RoundStatus.SETTLED || round.status() == RoundStatus.REFUNDED) {
+            long wait = round == null || round.settledAt() == null ? 0
+                    : round.settledAt().getTime() + settings.roundPauseMs() - System.currentTimeMillis();
+            if (!table.open() || wait > 0) {
+                Thread.sleep(Math.max(1, Math.min(IDLE_POLL_MS, wait > 0 ? wait : IDLE_POLL_MS)));
+                return;
+            }
+            openNext(table);
+            return;
+        }
+        switch (round.status()) {
+            case OPEN -> {
+                long now = System.currentTimeMillis();
+                long closesAt = round.closesAt().getTime();
+                if (!table.open() || now > closesAt + settings.resumeWindowMs()) {
+                    refund(round);
+                } else if (now < closesAt) {
+                    Thread.sleep(Math.min(closesAt - now, IDLE_POLL_MS));
+                } else {
+                    close(round);
+                }
+            }
+            case CLOSED -> drawResult(table, round);
+            case RESULT -> settle(round);
+            default -> throw new IllegalStateException("unexpected status " + round.status());
+        }
+    }
+
+    private void openNext(TableState table) {
+        Timestamp now = new Timestamp(System.currentTimeMillis());
+        TableRound opened;
+        try (Transaction tx = pessimistic()) {
+            TableState t = states().get(tableId);
+            if (t.currentRound() != table.currentRound()) {
+                return;
+            }
+            long roundNo = t.currentRound() + 1;
+            if (!t.chainCovers(roundNo)) {
+                t = t.withChain(SeedChain.fresh(settings.chainLength()), roundNo, now);
+                log.info("Table {}: new seed chain from round {}, commitment {}", tableId, roundNo,
+                        t.chainCommitment());
+            }
+            String seedHash = Seeds.hex(Seeds.sha256(t.seedOf(roundNo)));
+            opened = TableRound.open(tableId, roundNo, seedHash, now,
+                    new Timestamp(now.getTime() + t.bettingWindowMs()));
+            rounds().put(opened.key(), opened);
+            states().put(tableId, t.withCurrentRound(roundNo, now));
+            tx.commit();
+        }
+        publish(ignite, new TableEvent(TableEvent.Type.ROUND_OPENED, tableId, opened.roundNo(), 0, 0, -1,
+                opened.seedHash(), opened.closesAt().getTime()));
+    }
+
+    private void close(TableRound round) {
+        Timestamp now = new Timestamp(System.currentTimeMillis());
+        try (Transaction tx = pessimistic()) {
+            TableRound current = rounds().get(round.key());
+            if (current.status() != RoundStatus.OPEN) {
+                return;
+            }
+            rounds().put(round.key(), current.closed(now));
+            tx.commit();
+        }
+        publish(ignite, new TableEvent(TableEvent.Type.ROUND_CLOSED, tableId, round.roundNo(), 0, 0, -1, null,
+                now.getTime()));
+    }
+
+    private void drawResult(TableState table, TableRound round) {
+        byte[] seed = table.seedOf(round.roundNo());
+        int number = SeedChain.number(seed, tableId, round.roundNo());
+        try (Transaction tx = pessimistic()) {
+            TableRound current = rounds().get(round.key());
+            if (current.status() != RoundStatus.CLOSED) {
+                return;
+            }
+            rounds().put(round.key(), current.withResult(Seeds.hex(seed), number));
+            tx.commit();
+        }
+        publish(ignite, new TableEvent(TableEvent.Type.ROUND_RESULT, tableId, round.roundNo(), 0, 0, number,
+                Seeds.hex(seed), System.currentTimeMillis()));
+    }
+
+    /**
+     * Pays every player their round's return (one WIN each, idempotent), then marks bets and round SETTLED in one
+     * transaction. If this node dies in between, the next driver finds the round in RESULT and does it again: the
+     * payouts already made replay, the rest are made.
+     */
+    private void settle(TableRound round) throws InterruptedException {
+        int number = round.result();
+        List<TableBet> bets = betsOf(ignite, tableId, round.roundNo());
+        Map<Long, Long> returns = new TreeMap<>();
+        Map<Long, String> currencies = new HashMap<>();
+        for (TableBet b : bets) {
+            returns.merge(b.playerId(), b.returnFor(number), Math::addExact);
+            currencies.put(b.playerId(), b.currency());
+        }
+        Map<Long, Long> balances = new HashMap<>();
+        List<MoneyRequest> payouts = new ArrayList<>();
+        for (Map.Entry<Long, Long> e : returns.entrySet()) {
+            if (e.getValue() > 0) {
+                payouts.add(MoneyRequest.win(e.getKey(), "settle:" + tableId + ":" + round.roundNo(),
+                        currencies.get(e.getKey()), e.getValue(), RouletteTables.roundReference(tableId,
+                                round.roundNo())));
+            }
+        }
+        applyAll(payouts, balances);
+        finish(round, bets, RoundStatus.SETTLED, b -> b.returnFor(number), balances);
+        for (Map.Entry<Long, Long> e : returns.entrySet()) {
+            publish(ignite, new TableEvent(TableEvent.Type.BET_SETTLED, tableId, round.roundNo(), e.getKey(),
+                    e.getValue(), number, String.valueOf(balances.getOrDefault(e.getKey(), -1L)),
+                    System.currentTimeMillis()));
+        }
+        publish(ignite, new TableEvent(TableEvent.Type.ROUND_SETTLED, tableId, round.roundNo(), 0,
+                returns.values().stream().mapToLong(Long::longValue).sum(), number, null, System.currentTimeMillis()));
+    }
+
+    /** The round cannot be completed: each bet request is voided (its stake returned), once. */
+    private void refund(TableRound round) throws InterruptedException {
+        List<TableBet> bets = betsOf(ignite, tableId, round.roundNo());
+        Map<Long, TreeSet<String>> betKeys = new TreeMap<>();
+        for (TableBet b : bets) {
+            betKeys.computeIfAbsent(b.playerId(), p -> new TreeSet<>()).add(b.betKey());
+        }
+        List<MoneyRequest> voids = new ArrayList<>();
+        for (Map.Entry<Long, TreeSet<String>> e : betKeys.entrySet()) {
+            int i = 0;
+            for (String betKey : e.getValue()) {
+                voids.add(MoneyRequest.voidBet(e.getKey(), "refund:" + tableId + ":" + round.roundNo() + ":" + i++,
+                        betKey));
+            }
+        }
+        Map<Long, Long> balances = new HashMap<>();
+        applyAll(voids, balances);
+        finish(round, bets, RoundStatus.REFUNDED, TableBet::stake, balances);
+        log.warn("Table {}: round {} could not be completed; {} bets refunded", tableId, round.roundNo(),
+                bets.size());
+        publish(ignite, new TableEvent(TableEvent.Type.ROUND_REFUNDED, tableId, round.roundNo(), 0,
+                bets.stream().mapToLong(TableBet::stake).sum(), -1, null, System.currentTimeMillis()));
+    }
+
+    /**
+     * Applies money operations in chunks until each has a definite outcome. UNAVAILABLE / OVERLOADED (the outcome
+     * is unknown or nothing happened) are retried with the same key; ALREADY_VOIDED counts as done.
+     */
+    private void applyAll(List<MoneyRequest> requests, Map<Long, Long> balances) throws InterruptedException {
+        GridWalletService wallet = wallet(ignite);
+        List<MoneyRequest> pending = requests;
+        for (int attempt = 0; !pending.isEmpty(); attempt++) {
+            if (cancelled) {
+                throw new InterruptedException("table " + tableId + " driver cancelled");
+            }
+            if (attempt > 0) {
+                Thread.sleep(Math.min(1_000, 50L * attempt));
+            }
+            List<MoneyRequest> again = new ArrayList<>();
+            for (int from = 0; from < pending.size(); from += settings.settleChunkOperations()) {
+                List<MoneyRequest> chunk = pending.subList(from,
+                        Math.min(pending.size(), from + settings.settleChunkOperations()));
+                List<CompletableFuture<MoneyResult>> futures = new ArrayList<>(chunk.size());
+                chunk.forEach(r -> futures.add(wallet.submit(r)));
+                for (int i = 0; i < chunk.size(); i++) {
+                    MoneyResult result = futures.get(i).join();
+                    MoneyRequest r = chunk.get(i);
+                    if (result.isOk()) {
+                        balances.put(r.playerId(), result.balance());
+                    } else if (result.code() == ResultCode.UNAVAILABLE || result.code() == ResultCode.OVERLOADED) {
+                        again.add(r);
+                    } else if (result.code() != ResultCode.ALREADY_VOIDED) {
+                        // Cannot happen for a bet this table accepted unless an administrator intervened: say so.
+                        log.error("Table {}: {} rejected with {}; left for an operator", tableId, r, result.code());
+                    }
+                }
+            }
+            pending = again;
+        }
+    }
+
+    private void finish(TableRound round, List<TableBet> bets, RoundStatus end,
+                        java.util.function.ToLongFunction<TableBet> returned, Map<Long, Long> balances) {
+        Timestamp now = new Timestamp(System.currentTimeMillis());
+        IgniteCache<TableBetKey, TableBet> betCache = ignite.cache(CacheSchema.TABLE_BET);
+        BetStatus betEnd = end == RoundStatus.SETTLED ? BetStatus.SETTLED : BetStatus.REFUNDED;
+        TreeMap<TableBetKey, TableBet> rows = new TreeMap<>();
+        long stakes = 0;
+        long returns = 0;
+        for (TableBet b : bets) {
+            long r = returned.applyAsLong(b);
+            stakes += b.stake();
+            returns += r;
+            rows.put(b.key(), b.finished(betEnd, r, balances.getOrDefault(b.playerId(), b.balanceAfter()), now));
+        }
+        try (Transaction tx = pessimistic()) {
+            TableRound current = rounds().get(round.key());
+            if (current.status() == RoundStatus.SETTLED || current.status() == RoundStatus.REFUNDED) {
+                return;
+            }
+            betCache.putAll(rows);
+            rounds().put(round.key(), current.finished(end, stakes, returns, bets.size(), now));
+            tx.commit();
+        }
+    }
+
+    /** The bets of a round; the query is pinned to the table's partition. */
+    static List<TableBet> betsOf(Ignite ignite, String tableId, long roundNo) {
+        IgniteCache<TableBetKey, TableBet> betCache = ignite.cache(CacheSchema.TABLE_BET);
+        SqlFieldsQuery q = new SqlFieldsQuery("SELECT _VAL FROM TABLE_BET WHERE TABLE_ID = ? AND ROUND_NO = ?")
+                .setSchema(CacheSchema.SQL_SCHEMA)
+                .setArgs(tableId, roundNo)
+                .setPartitions(ignite.affinity(CacheSchema.TABLE_BET).partition(tableId));
+        List<TableBet> bets = new ArrayList<>();
+        try (FieldsQueryCursor<List<?>> cursor = betCache.query(q)) {
+            cursor.forEach(row -> bets.add((TableBet) row.get(0)));
+        }
+        return bets;
+    }
+
+    static void publish(Ignite ignite, TableEvent event) {
+        try {
+            ignite.message().send(TableEvent.topic(event.tableId()), event);
+        } catch (RuntimeException e) {
+            // Events are notifications; the grid state is the truth and clients can re-read it.
+            log.warn("Could not publish {}", event, e);
+        }
+    }
+
+    /** One money pipeline per node for all tables driven there. */
+    static GridWalletService wallet(Ignite ignite) {
+        ConcurrentMap<String, Object> local = ignite.cluster().nodeLocalMap();
+        return (GridWalletService) local.computeIfAbsent(WALLET_KEY,
+                k -> new GridWalletService(ignite, PipelineSettings.defaults()));
+    }
+
+    private Transaction pessimistic() {
+        return ignite.transactions().txStart(TransactionConcurrency.PESSIMISTIC,
+                TransactionIsolation.REPEATABLE_READ);
+    }
+
+    private IgniteCache<String, TableState> states() {
+        return ignite.cache(CacheSchema.ROULETTE_TABLE);
+    }
+
+    private IgniteCache<TableRoundKey, TableRound> rounds() {
+        return ignite.cache(CacheSchema.TABLE_ROUND);
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
