@@ -77,7 +77,7 @@ public final class BetValidation {
                 return new RequestCheck.Rejected(rejected.reason(), i);
             }
             RouletteBet bet = ((BetCheck.Accepted) single).bet();
-            // Compared as "stake > max - held" so that no sum can overflow; held never exceeds max here.
+            // "stake > max - held" rather than "held + stake > max": differences of non-negative longs never overflow.
             long positionHeld = stakeMinorByPosition.getOrDefault(bet.position(), 0L);
             if (bet.stakeMinor() > limits.stakeMinorMax(bet.position()) - positionHeld) {
                 return new RequestCheck.Rejected(BetRejection.STAKE_ABOVE_MAX, i);
