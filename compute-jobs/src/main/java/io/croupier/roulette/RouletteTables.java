@@ -6,6 +6,7 @@ import io.croupier.wallet.MoneyRequest;
 import io.croupier.wallet.MoneyResult;
 import io.croupier.wallet.RequestValidation;
 import io.croupier.wallet.ResultCode;
+import io.croupier.wallet.TransferKey;
 import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,9 +27,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Roulette tables on the grid: deploying their drivers, placing bets, reading state.
  *
- * <p>Placing bets is one transaction on the player's node: 1. validate the bets (pure) 2. the BET money operation
- * under the player's key (a replay returns the first result) 3. the round must be this table's OPEN round and the
- * player's total within the table limit 4. write the bets and the player's round total 5. commit. The transaction is
+ * <p>Placing bets is one transaction on the player's node: 1. a key already used answers with its first result
+ * 2. the round must be this table's OPEN round 3. the bets must be valid and, with what the player already holds in
+ * the round, within the table limits 4. the BET money operation under the player's key 5. write the bets and the
+ * player's holdings 6. commit. The transaction is
  * OPTIMISTIC SERIALIZABLE: if the driver closed the round after step 3 read it, the commit fails and the retry
  * sees CLOSED — a late bet moves nothing.
  */
@@ -192,15 +194,14 @@ public final class RouletteTables {
                     total = Math.addExact(total, spec.stake());
                     orders.add(new BetOrder(spec.kind(), spec.selection(), spec.stake()));
                 }
-                // 1. money first, so that a replay answers with its first result whatever the round is doing now
                 MoneyRequest bet = MoneyRequest.bet(playerId, key, table.currency(), total,
                         roundReference(tableId, roundNo));
-                MoneyResult money = GroupCommitter.of(ignite).transactions().applyInTx(List.of(bet))[0];
-                if (!money.isOk()) {
-                    return PlaceBetsResult.rejected(money.code());
-                }
-                if (money.replayed()) {
-                    return PlaceBetsResult.ok(money.balance(), total, true);
+                IgniteCache<TransferKey, ?> transfers = ignite.cache(CacheSchema.TRANSFER);
+                if (transfers.containsKey(new TransferKey(playerId, key))) {
+                    // 1. a replay answers with its first result, whatever the round is doing now
+                    MoneyResult replay = GroupCommitter.of(ignite).transactions().applyInTx(List.of(bet))[0];
+                    return replay.isOk() ? PlaceBetsResult.ok(replay.balance(), total, true)
+                            : PlaceBetsResult.rejected(replay.code());
                 }
                 // 2. the round: this table's, and OPEN (SERIALIZABLE: a close committed after this read fails us)
                 TableRound round = rounds.get(new TableRoundKey(tableId, roundNo));
@@ -218,6 +219,11 @@ public final class RouletteTables {
                     return PlaceBetsResult.rejected(codeOf(rejected.reason()), rejected.betIndex());
                 }
                 List<RouletteBet> valid = ((RequestCheck.Accepted) check).bets();
+                // 4. the stake, through the same money code as every debit (balance, policy, ledger, idempotency)
+                MoneyResult money = GroupCommitter.of(ignite).transactions().applyInTx(List.of(bet))[0];
+                if (!money.isOk()) {
+                    return PlaceBetsResult.rejected(money.code());
+                }
                 TreeMap<TableBetKey, TableBet> rows = new TreeMap<>();
                 for (int i = 0; i < valid.size(); i++) {
                     RouletteBet b = valid.get(i);
@@ -226,7 +232,7 @@ public final class RouletteTables {
                             null);
                     rows.put(row.key(), row);
                 }
-                // 4. bets and the player's holdings, 5. commit
+                // 5. bets and the player's holdings, 6. commit
                 betCache.putAll(rows);
                 held.put(heldKey, heldBefore == null ? describe(valid) : heldBefore + ";" + describe(valid));
                 tx.commit();

@@ -46,10 +46,19 @@ public final class TableDriver implements Service {
     @IgniteInstanceResource
     private transient Ignite ignite;
     private transient volatile boolean cancelled;
+    /** Whether this instance has not yet looked at the table: an overdue OPEN round is only refunded on resumption. */
+    private transient boolean resuming;
 
     TableDriver(String tableId, TableDriverSettings settings) {
         this.tableId = tableId;
         this.settings = settings;
+    }
+
+    /** Called on the deployed copy (transient fields are not set by deserialisation). */
+    @Override
+    public void init() {
+        resuming = true;
+        cancelled = false;
     }
 
     @Override
@@ -96,11 +105,13 @@ public final class TableDriver implements Service {
             openNext(table);
             return;
         }
+        boolean resumed = resuming;
+        resuming = false;
         switch (round.status()) {
             case OPEN -> {
                 long now = System.currentTimeMillis();
                 long closesAt = round.closesAt().getTime();
-                if (!table.open() || now > closesAt + settings.resumeWindowMs()) {
+                if (!table.open() || (resumed && now > closesAt + settings.resumeWindowMs())) {
                     refund(round);
                 } else if (now < closesAt) {
                     Thread.sleep(Math.min(closesAt - now, IDLE_POLL_MS));
@@ -175,7 +186,8 @@ public final class TableDriver implements Service {
      */
     private void settle(TableRound round) throws InterruptedException {
         int number = round.result();
-        List<TableBet> bets = betsOf(ignite, tableId, round.roundNo());
+        List<TableBet> bets = localBetsOf(round.roundNo());
+        log.debug("Table {}: settling round {} ({} bets) on number {}", tableId, round.roundNo(), bets.size(), number);
         Map<Long, Long> returns = new TreeMap<>();
         Map<Long, String> currencies = new HashMap<>();
         for (TableBet b : bets) {
@@ -204,7 +216,7 @@ public final class TableDriver implements Service {
 
     /** The round cannot be completed: each bet request is voided (its stake returned), once. */
     private void refund(TableRound round) throws InterruptedException {
-        List<TableBet> bets = betsOf(ignite, tableId, round.roundNo());
+        List<TableBet> bets = localBetsOf(round.roundNo());
         Map<Long, TreeSet<String>> betKeys = new TreeMap<>();
         for (TableBet b : bets) {
             betKeys.computeIfAbsent(b.playerId(), p -> new TreeSet<>()).add(b.betKey());
@@ -247,7 +259,7 @@ public final class TableDriver implements Service {
                 List<CompletableFuture<MoneyResult>> futures = new ArrayList<>(chunk.size());
                 chunk.forEach(r -> futures.add(wallet.submit(r)));
                 for (int i = 0; i < chunk.size(); i++) {
-                    MoneyResult result = futures.get(i).join();
+                    MoneyResult result = await(futures.get(i));
                     MoneyRequest r = chunk.get(i);
                     if (result.isOk()) {
                         balances.put(r.playerId(), result.balance());
@@ -260,6 +272,25 @@ public final class TableDriver implements Service {
                 }
             }
             pending = again;
+        }
+    }
+
+    /**
+     * Waits for a money result, interruptibly: when the node stops, Ignite cancels the service and interrupts its
+     * thread, and a driver must not hold the node's shutdown hostage to a payout in flight (the next driver redoes it).
+     */
+    private MoneyResult await(CompletableFuture<MoneyResult> future) throws InterruptedException {
+        while (true) {
+            if (cancelled) {
+                throw new InterruptedException("table " + tableId + " driver cancelled");
+            }
+            try {
+                return future.get(100, java.util.concurrent.TimeUnit.MILLISECONDS);
+            } catch (java.util.concurrent.TimeoutException stillRunning) {
+                // check for cancellation, then keep waiting
+            } catch (java.util.concurrent.ExecutionException e) {
+                throw new IllegalStateException("money operation failed", e.getCause());
+            }
         }
     }
 
@@ -288,7 +319,29 @@ public final class TableDriver implements Service {
         }
     }
 
-    /** The bets of a round; the query is pinned to the table's partition. */
+    /**
+     * The bets of a round as this node holds them. The driver runs on the primary of the table's partition, which
+     * owns it fully (Ignite makes a node primary only once it holds the partition's data), so a local query sees every
+     * bet, without depending on how a distributed query is mapped while partitions move after a topology change.
+     * If this node is no longer primary, the step fails and Ignite moves the driver.
+     */
+    private List<TableBet> localBetsOf(long roundNo) {
+        if (!ignite.affinity(CacheSchema.TABLE_BET).isPrimary(ignite.cluster().localNode(), tableId)) {
+            throw new IllegalStateException("table " + tableId + " is no longer primary on " + ignite.name());
+        }
+        IgniteCache<TableBetKey, TableBet> betCache = ignite.cache(CacheSchema.TABLE_BET);
+        SqlFieldsQuery q = new SqlFieldsQuery("SELECT _VAL FROM TABLE_BET WHERE TABLE_ID = ? AND ROUND_NO = ?")
+                .setSchema(CacheSchema.SQL_SCHEMA)
+                .setArgs(tableId, roundNo)
+                .setLocal(true);
+        List<TableBet> bets = new ArrayList<>();
+        try (FieldsQueryCursor<List<?>> cursor = betCache.query(q)) {
+            cursor.forEach(row -> bets.add((TableBet) row.get(0)));
+        }
+        return bets;
+    }
+
+    /** The bets of a round, from any node; the query is pinned to the table's partition. */
     static List<TableBet> betsOf(Ignite ignite, String tableId, long roundNo) {
         IgniteCache<TableBetKey, TableBet> betCache = ignite.cache(CacheSchema.TABLE_BET);
         SqlFieldsQuery q = new SqlFieldsQuery("SELECT _VAL FROM TABLE_BET WHERE TABLE_ID = ? AND ROUND_NO = ?")
