@@ -17,18 +17,18 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * Operator commands of a grid: start a server node, audit the ledger, verify rounds.
+ * Operator commands of a grid: start a server node, audit the ledger, verify rounds, the slot games' maths.
  * {@code bin/croupier} calls this.
  */
 @Command(name = "croupier", mixinStandardHelpOptions = true, subcommands = {CroupierCli.Node.class,
-        CroupierCli.Audit.class, VerifyCommand.class}, description = "Croupier grid operations.")
+        CroupierCli.Audit.class, VerifyCommand.class, SlotsCommand.class}, description = "Croupier grid operations.")
 public final class CroupierCli {
     public static void main(String[] args) {
         System.exit(commandLine().execute(args));
     }
 
     /**
-     * The command line with its error handling: {@code verify} reports bad input, an unknown game
+     * The command line with its error handling: {@code verify} and {@code slots} report bad input, an unknown game
      * or round with exit code 3, so that 1 keeps meaning a mismatch and 2 a seed still in play.
      */
     static CommandLine commandLine() {
@@ -54,7 +54,7 @@ public final class CroupierCli {
 
     private static boolean checksRounds(CommandLine command) {
         for (CommandLine c = command; c != null; c = c.getParent()) {
-            if (c.getCommand() instanceof VerifyCommand) {
+            if (c.getCommand() instanceof VerifyCommand || c.getCommand() instanceof SlotsCommand) {
                 return true;
             }
         }
