@@ -34,6 +34,23 @@ final class VerifyCommand {
     /** How far back {@code table-round} looks for a revealed seed to link to (rounds refunded in between). */
     static final int LINK_LOOKBACK_ROUNDS_MAX = 100;
 
+    /** The grid to read from (as for every grid command) and how long to wait for it. */
+    static final class GridOptions {
+        @CommandLine.Mixin
+        CroupierCli.ConfigOptions config = new CroupierCli.ConfigOptions();
+
+        @Option(names = "--timeout-ms", defaultValue = "30000", description = "How long to wait for an active cluster.")
+        long timeoutMs;
+
+        NodeSettings settings() throws Exception {
+            return config.clientSettings("verify");
+        }
+
+        Ignite start(NodeSettings settings) {
+            return CroupierCli.startClient(settings, timeoutMs);
+        }
+    }
+
     @Command(name = "slot", mixinStandardHelpOptions = true,
             description = "Offline: replay a slot spin from its server seed, client seed and nonce.")
     static final class Slot implements Callable<Integer> {
@@ -136,7 +153,7 @@ final class VerifyCommand {
         CommandSpec spec;
 
         @CommandLine.Mixin
-        CroupierCli.ConfigOptions options = new CroupierCli.ConfigOptions();
+        GridOptions grid = new GridOptions();
 
         @Option(names = "--player", required = true, description = "The player id.")
         long playerId;
@@ -144,14 +161,11 @@ final class VerifyCommand {
         @Option(names = "--round", required = true, paramLabel = "UUID", description = "The round id.")
         UUID roundId;
 
-        @Option(names = "--timeout-ms", defaultValue = "30000", description = "How long to wait for an active cluster.")
-        long timeoutMs;
-
         @Override
         public Integer call() throws Exception {
             PrintWriter out = spec.commandLine().getOut();
-            NodeSettings settings = options.clientSettings("verify");
-            try (Ignite client = CroupierCli.startClient(settings, timeoutMs)) {
+            NodeSettings settings = grid.settings();
+            try (Ignite client = grid.start(settings)) {
                 IgniteCache<RoundKey, SlotRound> rounds = client.cache(CacheSchema.ROUND);
                 SlotRound round = rounds.get(new RoundKey(roundId, playerId));
                 if (round == null) {
@@ -183,7 +197,7 @@ final class VerifyCommand {
         CommandSpec spec;
 
         @CommandLine.Mixin
-        CroupierCli.ConfigOptions options = new CroupierCli.ConfigOptions();
+        GridOptions grid = new GridOptions();
 
         @Option(names = "--table", required = true, description = "The table id.")
         String table;
@@ -191,13 +205,10 @@ final class VerifyCommand {
         @Option(names = "--round", required = true, paramLabel = "K", description = "The round number.")
         long roundNo;
 
-        @Option(names = "--timeout-ms", defaultValue = "30000", description = "How long to wait for an active cluster.")
-        long timeoutMs;
-
         @Override
         public Integer call() throws Exception {
             PrintWriter out = spec.commandLine().getOut();
-            try (Ignite client = CroupierCli.startClient(options.clientSettings("verify"), timeoutMs)) {
+            try (Ignite client = grid.start(grid.settings())) {
                 IgniteCache<TableRoundKey, TableRound> rounds = client.cache(CacheSchema.TABLE_ROUND);
                 TableRound round = rounds.get(new TableRoundKey(table, roundNo));
                 if (round == null) {
