@@ -2,6 +2,7 @@ package io.croupier.node;
 
 import io.croupier.audit.AuditReport;
 import io.croupier.audit.LedgerAudit;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -15,12 +16,61 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** Operator commands of a grid: start a server node, audit the ledger. {@code bin/croupier} calls this. */
+/**
+ * Operator commands of a grid: start a server node, audit the ledger, verify rounds, the slot games' maths.
+ * {@code bin/croupier} calls this.
+ */
 @Command(name = "croupier", mixinStandardHelpOptions = true, subcommands = {CroupierCli.Node.class,
-        CroupierCli.Audit.class}, description = "Croupier grid operations.")
+        CroupierCli.Audit.class, VerifyCommand.class, SlotsCommand.class}, description = "Croupier grid operations.")
 public final class CroupierCli {
     public static void main(String[] args) {
-        System.exit(new CommandLine(new CroupierCli()).execute(args));
+        System.exit(commandLine().execute(args));
+    }
+
+    /**
+     * The command line with its error handling: {@code verify} and {@code slots} report bad input, an unknown game
+     * or round with exit code 3, so that 1 keeps meaning a mismatch and 2 a seed still in play.
+     */
+    static CommandLine commandLine() {
+        CommandLine cli = new CommandLine(new CroupierCli());
+        CommandLine.IParameterExceptionHandler usage = cli.getParameterExceptionHandler();
+        cli.setParameterExceptionHandler((e, args) -> {
+            int code = usage.handleParseException(e, args);
+            return checksRounds(e.getCommandLine()) ? Comparison.EXIT_INVALID : code;
+        });
+        cli.setExecutionExceptionHandler((e, command, parsed) -> {
+            if (!checksRounds(command)) {
+                throw e;
+            }
+            command.getErr().println("error: " + e.getMessage());
+            if (!(e instanceof IllegalArgumentException || e instanceof UncheckedIOException)) {
+                e.printStackTrace(command.getErr());
+            }
+            command.getErr().flush();
+            return Comparison.EXIT_INVALID;
+        });
+        return cli;
+    }
+
+    private static boolean checksRounds(CommandLine command) {
+        for (CommandLine c = command; c != null; c = c.getParent()) {
+            if (c.getCommand() instanceof VerifyCommand || c.getCommand() instanceof SlotsCommand) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A client node of the configured cluster, returned once the cluster is active; the caller closes it. */
+    static Ignite startClient(NodeSettings settings, long timeoutMs) {
+        Ignite client = GridNodes.startClient(settings);
+        try {
+            GridNodes.awaitActive(client, timeoutMs);
+            return client;
+        } catch (RuntimeException e) {
+            client.close();
+            throw e;
+        }
     }
 
     /** Options every command shares: where the configuration is and what to override. */
@@ -37,6 +87,11 @@ public final class CroupierCli {
                 file = Path.of("config/croupier-node.properties");
             }
             return NodeSettings.load(file, overrides);
+        }
+
+        /** The settings of a short-lived client node, named after its role so several can run at once. */
+        NodeSettings clientSettings(String role) throws Exception {
+            return load().with(Map.of("croupier.node.name", role + "-" + UUID.randomUUID()));
         }
     }
 
@@ -75,9 +130,7 @@ public final class CroupierCli {
 
         @Override
         public Integer call() throws Exception {
-            NodeSettings settings = options.load().with(Map.of("croupier.node.name", "audit-" + UUID.randomUUID()));
-            try (Ignite client = GridNodes.startClient(settings)) {
-                GridNodes.awaitActive(client, timeoutMs);
+            try (Ignite client = startClient(options.clientSettings("audit"), timeoutMs)) {
                 AuditReport report = LedgerAudit.run(client);
                 System.out.print(report.describe());
                 return report.isClean() ? 0 : 1;
