@@ -34,18 +34,52 @@ import org.apache.ignite.Ignite;
 import org.apache.ignite.lang.IgniteCallable;
 import org.apache.ignite.resources.IgniteInstanceResource;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
 
 /**
- * The money part of a slot spin (stake debit, win credit, ledger rows, idempotency record) against three grid set-ups,
- * and the same transaction as a PostgreSQL stored procedure under pgbench, in one run on one machine.
+ * The money part of a slot spin (stake debit, win credit, ledger rows, idempotency record) — or, with {@code --op spin},
+ * a whole slot spin (the same plus the reel draw from the player's seeds and the round record) — against three grid
+ * set-ups, and the money transaction as a PostgreSQL stored procedure under pgbench, in one run on one machine.
  */
 @Command(name = "wallet", mixinStandardHelpOptions = true,
-        description = "Bet-then-win throughput and latency: Croupier grid set-ups versus PostgreSQL, same run.")
+        description = "Bet-then-win (or slot spin) throughput and latency: Croupier grid set-ups versus PostgreSQL, same run.")
 final class WalletBench implements Callable<Integer> {
     private static final String CURRENCY = "EUR";
     private static final long STAKE = 100;
     private static final long INITIAL_BALANCE = 1_000_000_000_000L;
+
+    /** What one client operation is. */
+    enum Operation {
+        /** The money transaction of a spin with the win decided by the client: comparable with older runs. */
+        BET_AND_WIN("bet-and-win"),
+        /** A slot spin: stake, reel draw from the player's seeds, win, round record, in one transaction. */
+        SPIN("spin");
+
+        final String label;
+
+        Operation(String label) {
+            this.label = label;
+        }
+
+        static Operation parse(String label) {
+            for (Operation o : values()) {
+                if (o.label.equals(label)) {
+                    return o;
+                }
+            }
+            throw new IllegalArgumentException("unknown operation '" + label + "' (bet-and-win or spin)");
+        }
+    }
+
+    @Option(names = "--op", defaultValue = "bet-and-win", converter = OperationConverter.class,
+            description = "Operation each client sends: bet-and-win (stake 100, win decided by the client) or spin "
+                    + "(a slot spin of --game, stake 100). The PostgreSQL baseline is bet-and-win in both cases.")
+    Operation op;
+
+    @Option(names = "--game", defaultValue = "classic-fruits",
+            description = "Slot game for --op spin (a definition in <root>/config/slots).")
+    String game;
 
     @Option(names = "--wallets", defaultValue = "10000", description = "Wallets the load spreads over.")
     int wallets;
@@ -86,13 +120,24 @@ final class WalletBench implements Callable<Integer> {
     record Row(String label, double opsPerSecond, double p50Ms, double p99Ms, double p999Ms, String check) {
     }
 
+    static final class OperationConverter implements ITypeConverter<Operation> {
+        @Override
+        public Operation convert(String value) {
+            return Operation.parse(value);
+        }
+    }
+
     @Override
     public Integer call() throws Exception {
         root = root.toAbsolutePath().normalize();
         workdir = root.resolve(workdir).normalize();
+        if (op == Operation.SPIN && !Files.isRegularFile(slotsDirectory().resolve(game + ".json"))) {
+            throw new IllegalArgumentException("no slot game '" + game + "' in " + slotsDirectory());
+        }
         System.out.printf("Machine: %d cores, %d GiB RAM, %s %s; %d wallets, %d clients, %d s measured after %d s warm-up%n",
                 Runtime.getRuntime().availableProcessors(), totalMemoryGib(), System.getProperty("java.vm.name"),
                 System.getProperty("java.version"), wallets, clients, seconds, warmupSeconds);
+        System.out.println("Operation: " + describeOperation());
         for (String config : configs) {
             switch (config) {
                 case "mem1" -> runGrid("mem1", "Croupier 1 node, in-memory", 1, Map.of(
@@ -122,6 +167,8 @@ final class WalletBench implements Callable<Integer> {
         settings.put("croupier.client.port", "10900");
         settings.put("croupier.memory.maxSizeMb", "6144");
         settings.put("croupier.cluster.initialNodes", String.valueOf(nodes));
+        // Absolute, so the nodes find the games whatever their working directory.
+        settings.put("croupier.games.slotsDirectory", slotsDirectory().toString());
         System.out.printf("%n== %s: starting %d node process(es)%n", label, nodes);
         try (ServerProcesses servers = new ServerProcesses(root, dir)) {
             for (int i = 0; i < nodes; i++) {
@@ -213,8 +260,8 @@ final class WalletBench implements Callable<Integer> {
 
     /**
      * {@code clients} simulated clients, each with one operation in flight: pick a wallet, bet 100 and win 0 (70 %)
-     * or 1..400, and on the answer send the next one. Closed loop like pgbench's clients, but driven by completions
-     * instead of one blocked thread per client, so the load generator itself stays cheap.
+     * or 1..400 (or spin for 100), and on the answer send the next one. Closed loop like pgbench's clients, but
+     * driven by completions instead of one blocked thread per client, so the load generator itself stays cheap.
      */
     private long load(GridWalletService wallet, long[] players, String phase, int durationSeconds, Histogram total)
             throws Exception {
@@ -224,7 +271,7 @@ final class WalletBench implements Callable<Integer> {
         AtomicLong sequence = new AtomicLong();
         CountDownLatch finished = new CountDownLatch(clients);
         for (int c = 0; c < clients; c++) {
-            new ClosedLoopClient(wallet, players, phase, end, latencies, rejected, sequence, finished).next();
+            new ClosedLoopClient(wallet, players, phase, op, game, end, latencies, rejected, sequence, finished).next();
         }
         if (!finished.await(durationSeconds + 120L, TimeUnit.SECONDS)) {
             throw new IllegalStateException("operations still unanswered two minutes after the " + phase + " phase");
@@ -239,9 +286,9 @@ final class WalletBench implements Callable<Integer> {
         return h.getTotalCount();
     }
 
-    private record ClosedLoopClient(GridWalletService wallet, long[] players, String phase, long endNanos,
-                                    Recorder latencies, AtomicLong rejected, AtomicLong sequence,
-                                    CountDownLatch finished) {
+    private record ClosedLoopClient(GridWalletService wallet, long[] players, String phase, Operation op,
+                                    String game, long endNanos, Recorder latencies, AtomicLong rejected,
+                                    AtomicLong sequence, CountDownLatch finished) {
         void next() {
             if (System.nanoTime() >= endNanos) {
                 finished.countDown();
@@ -249,20 +296,27 @@ final class WalletBench implements Callable<Integer> {
             }
             ThreadLocalRandom random = ThreadLocalRandom.current();
             long player = players[random.nextInt(players.length)];
-            long win = random.nextInt(100) < 70 ? 0 : 1 + random.nextInt(400);
+            String key = phase + sequence.incrementAndGet();
+            MoneyRequest request = switch (op) {
+                case BET_AND_WIN -> MoneyRequest.betAndWin(player, key, CURRENCY, STAKE,
+                        random.nextInt(100) < 70 ? 0 : 1 + random.nextInt(400), null);
+                case SPIN -> MoneyRequest.spin(player, key, CURRENCY, STAKE, game);
+            };
             long start = System.nanoTime();
-            wallet.submit(MoneyRequest.betAndWin(player, phase + sequence.incrementAndGet(), CURRENCY, STAKE, win, null))
-                    .whenComplete((result, failure) -> {
-                        latencies.recordValue(Math.max(1, (System.nanoTime() - start) / 1_000));
-                        if (failure != null || !result.isOk()) {
-                            rejected.incrementAndGet();
-                        }
-                        next();
-                    });
+            wallet.submit(request).whenComplete((result, failure) -> {
+                latencies.recordValue(Math.max(1, (System.nanoTime() - start) / 1_000));
+                if (failure != null || !result.isOk() || (op == Operation.SPIN && result.round() == null)) {
+                    rejected.incrementAndGet();
+                }
+                next();
+            });
         }
     }
 
     private void runPostgres() throws Exception {
+        if (op == Operation.SPIN) {
+            System.out.printf("%n   PostgreSQL runs the bet-and-win procedure: the money transaction alone, without the game draw%n");
+        }
         Path script = root.resolve("bench/pg/pgbench-spin.sh");
         for (String sync : List.of("on", "off")) {
             Row best = null;
@@ -313,6 +367,11 @@ final class WalletBench implements Callable<Integer> {
         });
         Row pgOn = rows.get("pg-on");
         Row pgOff = rows.get("pg-off");
+        System.out.printf("%nCroupier rows: %s%n", describeOperation());
+        if (pgOn != null || pgOff != null) {
+            System.out.println("PostgreSQL rows: the bet-and-win stored procedure"
+                    + (op == Operation.SPIN ? " (the money transaction alone, without the game draw)" : ""));
+        }
         System.out.printf("%nTargets (each also needs p99 <= 10 ms):%n");
         target("mem1", pgOff, "1 node in-memory  >= 2x PostgreSQL synchronous_commit=off");
         target("mem2", pgOn, "2 nodes FULL_SYNC >= 2x PostgreSQL durable");
@@ -329,6 +388,19 @@ final class WalletBench implements Callable<Integer> {
         boolean met = ratio >= 2.0 && row.p99Ms() <= 10.0;
         System.out.printf(Locale.ROOT, "  %-58s %.2fx (%.0f vs %.0f), p99 %.2f ms  %s%n", text, ratio,
                 row.opsPerSecond(), baseline.opsPerSecond(), row.p99Ms(), met ? "MET" : "NOT MET");
+    }
+
+    private String describeOperation() {
+        return switch (op) {
+            case BET_AND_WIN -> "bet-and-win (stake " + STAKE + ", win decided by the client: 0 in 70 %, else 1..400), "
+                    + "one transaction";
+            case SPIN -> "slot spin of " + game + " (stake " + STAKE + ": stake, reel draw from the player's seeds, win, "
+                    + "round record), one transaction";
+        };
+    }
+
+    private Path slotsDirectory() {
+        return root.resolve("config/slots");
     }
 
     private static String format(Row r) {
