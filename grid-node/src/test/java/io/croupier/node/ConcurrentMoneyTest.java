@@ -63,7 +63,7 @@ class ConcurrentMoneyTest {
 
     @Test
     void sixteenThreadsOnFiveHotWalletsLoseNoUpdateAndNeverOverdraw() throws Exception {
-        try (TestGrid grid = TestGrid.inMemory()) {
+        try (TestGrid grid = new TestGrid(Map.of("croupier.games.slotsDirectory", SlotSpinTest.SLOTS.toString()))) {
             Ignite first = grid.startServer();
             Ignite second = grid.startServer();
             List<GridWalletService> services = List.of(new GridWalletService(first, PipelineSettings.defaults()),
@@ -160,15 +160,20 @@ class ConcurrentMoneyTest {
                 request = MoneyRequest.bet(player, key, "EUR", 10 + random.nextInt(1_000), "round-" + n);
             } else if (dice < 72) {
                 request = MoneyRequest.win(player, key, "EUR", 10 + random.nextInt(1_000), "round-" + n);
-            } else {
+            } else if (dice < 86) {
                 long win = random.nextBoolean() ? 0 : random.nextInt(2_000);
                 request = MoneyRequest.betAndWin(player, key, "EUR", 10 + random.nextInt(1_000), win, "round-" + n);
+            } else {
+                request = MoneyRequest.spin(player, key, "EUR", 10L * (1 + random.nextInt(100)),
+                        random.nextBoolean() ? "classic-fruits" : "dragon-gold");
             }
             Answer answer = executeUntilKnown(wallet, request);
             boolean mayBeRefused = request.kind() != OperationKind.DEPOSIT && request.kind() != OperationKind.WIN;
             expect(request, answer.result(),
                     mayBeRefused ? Set.of(ResultCode.OK, ResultCode.INSUFFICIENT_FUNDS) : Set.of(ResultCode.OK));
-            record(request, answer, MoneyTables.walletEffect(request)).ifPresent(a -> {
+            long effect = request.kind() != OperationKind.SPIN ? MoneyTables.walletEffect(request)
+                    : answer.result().isOk() ? answer.result().round().win() - request.amount() : 0;
+            record(request, answer, effect).ifPresent(a -> {
                 mine.add(a);
                 if (request.kind() == OperationKind.BET) {
                     openBets.add(new OpenBet(player, key, request.amount()));
