@@ -169,6 +169,8 @@ final class WalletBench implements Callable<Integer> {
         settings.put("croupier.cluster.initialNodes", String.valueOf(nodes));
         // Absolute, so the nodes find the games whatever their working directory.
         settings.put("croupier.games.slotsDirectory", slotsDirectory().toString());
+        // No roulette tables on these nodes: the benchmark measures the money path alone.
+        settings.put("croupier.games.tablesFile", dir.resolve("no-tables.json").toString());
         System.out.printf("%n== %s: starting %d node process(es)%n", label, nodes);
         try (ServerProcesses servers = new ServerProcesses(root, dir)) {
             for (int i = 0; i < nodes; i++) {

@@ -1,7 +1,7 @@
 package io.croupier.node;
 
 import io.croupier.fair.RevealedSeed;
-import io.croupier.game.Fairness;
+import io.croupier.fair.SeedKey;
 import io.croupier.roulette.TableRound;
 import io.croupier.roulette.TableRoundKey;
 import io.croupier.roulette.TableState;
@@ -12,8 +12,10 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.UUID;
 import java.util.concurrent.Callable;
-import org.apache.ignite.Ignite;
-import org.apache.ignite.IgniteCache;
+import org.apache.ignite.Ignition;
+import org.apache.ignite.client.ClientCache;
+import org.apache.ignite.client.IgniteClient;
+import org.apache.ignite.configuration.ClientConfiguration;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -46,8 +48,15 @@ final class VerifyCommand {
             return config.clientSettings("verify");
         }
 
-        Ignite start(NodeSettings settings) {
-            return CroupierCli.startClient(settings, timeoutMs);
+        /**
+         * A thin client on the grid's client port: reading a few rows needs no place in the cluster topology, and a
+         * command that joins and leaves within a second would make every server rework its service assignments.
+         */
+        IgniteClient start(NodeSettings settings) {
+            int port = settings.clientPort();
+            String address = settings.localAddress() + ":" + port + ".." + (port + settings.clientPortRange());
+            return Ignition.startClient(new ClientConfiguration().setAddresses(address)
+                    .setTimeout(Math.toIntExact(Math.min(timeoutMs, Integer.MAX_VALUE))));
         }
     }
 
@@ -165,14 +174,15 @@ final class VerifyCommand {
         public Integer call() throws Exception {
             PrintWriter out = spec.commandLine().getOut();
             NodeSettings settings = grid.settings();
-            try (Ignite client = grid.start(settings)) {
-                IgniteCache<RoundKey, SlotRound> rounds = client.cache(CacheSchema.ROUND);
+            try (IgniteClient client = grid.start(settings)) {
+                ClientCache<RoundKey, SlotRound> rounds = client.cache(CacheSchema.ROUND);
                 SlotRound round = rounds.get(new RoundKey(roundId, playerId));
                 if (round == null) {
                     throw new IllegalArgumentException("no slot round " + roundId + " of player " + playerId);
                 }
                 out.printf("round           %s of player %d, played %s%n", roundId, playerId, round.createdAt());
-                RevealedSeed revealed = new Fairness(client).revealed(playerId, round.serverSeedHash());
+                ClientCache<SeedKey, RevealedSeed> seeds = client.cache(CacheSchema.REVEALED_SEED);
+                RevealedSeed revealed = seeds.get(new SeedKey(playerId, round.serverSeedHash()));
                 if (revealed == null) {
                     out.printf("server seed     %s is still in play: rotate the player's seeds first, then verify%n",
                             round.serverSeedHash());
@@ -208,8 +218,8 @@ final class VerifyCommand {
         @Override
         public Integer call() throws Exception {
             PrintWriter out = spec.commandLine().getOut();
-            try (Ignite client = grid.start(grid.settings())) {
-                IgniteCache<TableRoundKey, TableRound> rounds = client.cache(CacheSchema.TABLE_ROUND);
+            try (IgniteClient client = grid.start(grid.settings())) {
+                ClientCache<TableRoundKey, TableRound> rounds = client.cache(CacheSchema.TABLE_ROUND);
                 TableRound round = rounds.get(new TableRoundKey(table, roundNo));
                 if (round == null) {
                     throw new IllegalArgumentException("no round " + roundNo + " of table " + table);
@@ -220,7 +230,7 @@ final class VerifyCommand {
                     out.flush();
                     return Comparison.EXIT_SEED_IN_PLAY;
                 }
-                IgniteCache<String, TableState> tables = client.cache(CacheSchema.ROULETTE_TABLE);
+                ClientCache<String, TableState> tables = client.cache(CacheSchema.ROULETTE_TABLE);
                 TableRoundReplay.Link link = link(rounds, tables.get(table));
                 TableRoundReplay replay = TableRoundReplay.of(table, roundNo, round.seed());
                 replay.print(out, link);
@@ -239,7 +249,7 @@ final class VerifyCommand {
          * refunded round reveals none, so the link may span several hashes), or the commitment when the current
          * chain has no revealed seed before this round. An earlier chain's commitment is no longer on the table.
          */
-        private TableRoundReplay.Link link(IgniteCache<TableRoundKey, TableRound> rounds, TableState state) {
+        private TableRoundReplay.Link link(ClientCache<TableRoundKey, TableRound> rounds, TableState state) {
             long chainFirst = state == null ? 1 : state.chainFirstRound();
             if (state != null && roundNo == chainFirst) {
                 return TableRoundReplay.Link.chainCommitment(state.chainCommitment());

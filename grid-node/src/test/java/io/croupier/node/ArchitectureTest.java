@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
 /** The module direction app-server → grid-node → compute-jobs, as rules over the compiled classes. */
 class ArchitectureTest {
     private static final String[] COMPUTE_JOBS = {"io.croupier.wallet..", "io.croupier.player..",
-            "io.croupier.schema..", "io.croupier.audit..", "io.croupier.check.."};
+            "io.croupier.schema..", "io.croupier.audit..", "io.croupier.check..", "io.croupier.fair..",
+            "io.croupier.slots..", "io.croupier.roulette..", "io.croupier.game.."};
 
     private static JavaClasses classes;
 
@@ -55,5 +56,7 @@ class ArchitectureTest {
         assertThat(classes.containPackage("io.croupier.wallet")).isTrue();
         assertThat(classes.containPackage("io.croupier.audit")).isTrue();
         assertThat(classes.containPackage("io.croupier.node")).isTrue();
+        assertThat(classes.containPackage("io.croupier.roulette")).isTrue();
+        assertThat(classes.containPackage("io.croupier.slots")).isTrue();
     }
 }

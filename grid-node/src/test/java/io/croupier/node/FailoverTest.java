@@ -6,6 +6,7 @@ import io.croupier.player.Players;
 import io.croupier.wallet.GridWalletService;
 import io.croupier.wallet.MoneyLimits;
 import io.croupier.wallet.MoneyRequest;
+import io.croupier.wallet.OperationKind;
 import io.croupier.wallet.MoneyResult;
 import io.croupier.wallet.PipelineSettings;
 import io.croupier.wallet.ResultCode;
@@ -47,7 +48,7 @@ class FailoverTest {
 
     @Test
     void killingAServerUnderLoadLosesNoAcknowledgedOperationAndAppliesNoneTwice() throws Exception {
-        try (TestGrid grid = TestGrid.inMemory()) {
+        try (TestGrid grid = new TestGrid(Map.of("croupier.games.slotsDirectory", SlotSpinTest.SLOTS.toString()))) {
             grid.startServer();
             Ignite victim = grid.startServer();
             grid.startServer();
@@ -61,7 +62,7 @@ class FailoverTest {
         // A server in its own JVM, killed with SIGKILL: it says no goodbye and its last writes may be half done. It
         // starts first, so it is the oldest server, which coordinates partition exchange: its death also moves the
         // coordinator.
-        try (TestGrid grid = TestGrid.inMemory()) {
+        try (TestGrid grid = new TestGrid(Map.of("croupier.games.slotsDirectory", SlotSpinTest.SLOTS.toString()))) {
             Process victim = grid.startServerProcess();
             grid.startServer();
             grid.startServer();
@@ -164,6 +165,10 @@ class FailoverTest {
             assertThat(again.isOk() && again.replayed()).as("replay of %s: %s", replayKeys.get(i), again).isTrue();
             assertThat(again.transferId()).isEqualTo(first.transferId());
             assertThat(again.balance()).isEqualTo(first.balance());
+            if (first.round() != null) {
+                assertThat(again.round().stops()).as("replayed spin draws nothing new").isEqualTo(first.round().stops());
+                assertThat(again.round().nonce()).isEqualTo(first.round().nonce());
+            }
         }
 
         all.addAll(requests.values());
@@ -172,8 +177,21 @@ class FailoverTest {
         MoneyTables tables = MoneyTables.read(client);
         Map<Long, Long> expected = new HashMap<>();
         for (MoneyRequest r : all) {
-            expected.merge(r.playerId(), MoneyTables.walletEffect(r), Long::sum);
+            long effect = r.kind() != OperationKind.SPIN ? MoneyTables.walletEffect(r)
+                    : outcomes.get(keyOf(r)).round().win() - r.amount();
+            expected.merge(r.playerId(), effect, Long::sum);
         }
+        // Spins: one round per applied spin, and each player's nonces unique and consecutive from 0.
+        for (List<?> row : MoneyTables.sql(client, "SELECT PLAYER_ID, COUNT(*), COUNT(DISTINCT NONCE), MAX(NONCE), "
+                + "MIN(NONCE) FROM CROUPIER.ROUND GROUP BY PLAYER_ID")) {
+            long count = ((Number) row.get(1)).longValue();
+            assertThat(((Number) row.get(2)).longValue()).as("distinct nonces of %s", row.get(0)).isEqualTo(count);
+            assertThat(((Number) row.get(3)).longValue()).as("last nonce of %s", row.get(0)).isEqualTo(count - 1);
+            assertThat(((Number) row.get(4)).longValue()).isZero();
+        }
+        long spins = outcomes.values().stream().filter(o -> o.round() != null).count();
+        assertThat(spins).as("spins ran through the failover").isPositive();
+        assertThat(MoneyTables.sqlLong(client, "SELECT COUNT(*) FROM CROUPIER.ROUND")).isEqualTo(spins);
         for (long player : ids) {
             assertThat(tables.balance(player)).as("balance of %d: funding plus each operation once", player)
                     .isEqualTo(expected.get(player));
@@ -193,7 +211,8 @@ class FailoverTest {
 
     /** Operations that cannot be refused on a well-funded wallet, so every one must end OK. */
     private static MoneyRequest randomOperation(Random random, long player, String key) {
-        return switch (random.nextInt(4)) {
+        return switch (random.nextInt(5)) {
+            case 4 -> MoneyRequest.spin(player, key, "EUR", 10L * (1 + random.nextInt(10)), "classic-fruits");
             case 0 -> MoneyRequest.bet(player, key, "EUR", 1 + random.nextInt(100), "round-" + key);
             case 1 -> MoneyRequest.win(player, key, "EUR", 1 + random.nextInt(100), "round-" + key);
             case 2 -> MoneyRequest.deposit(player, key, "EUR", 1 + random.nextInt(1_000), "tok_" + key);

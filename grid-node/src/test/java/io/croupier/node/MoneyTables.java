@@ -115,7 +115,7 @@ final class MoneyTables {
 
     /** Ledger rows a transfer posts: two per leg (wallet and house side); a round with a win has two legs. */
     static int ledgerRowsOf(TransferRow t) {
-        return t.kind().equals("BET_AND_WIN") && t.winAmount() > 0 ? 4 : 2;
+        return (t.kind().equals("BET_AND_WIN") || t.kind().equals("SPIN")) && t.winAmount() > 0 ? 4 : 2;
     }
 
     private int walletPartition(long playerId) {

@@ -37,7 +37,7 @@ import org.junit.jupiter.api.Test;
 
 /** Slot spins as colocated money transactions: round records, seeds and nonces, replays, recall and verification. */
 class SlotSpinTest {
-    static final Path SLOTS = Path.of("../config/slots");
+    static final Path SLOTS = Path.of("../config/slots").toAbsolutePath().normalize();
     private static TestGrid grid;
     private static Ignite node;
     private static GridWalletService wallet;
