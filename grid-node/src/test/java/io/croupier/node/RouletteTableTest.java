@@ -35,6 +35,8 @@ import org.junit.jupiter.api.Test;
 
 /** Live roulette tables on real grid nodes: lifecycle, fairness chain, bad input, late bets, settlement failover. */
 class RouletteTableTest {
+    private static final int STRAIGHTS_PER_PLAYER = 6;
+    private static final int BETS_PER_PLAYER = STRAIGHTS_PER_PLAYER + 2;
     private static final TableLimits LIMITS = new TableLimits(10, 10_000, 100_000, 500_000, 50);
 
     private static TableConfig table(String id, long windowMs) {
@@ -268,11 +270,15 @@ class RouletteTableTest {
                 ExecutorService pool = Executors.newFixedThreadPool(8);
                 List<Future<ResultCode>> placed = new ArrayList<>();
                 for (long player : ids) {
-                    // Every number is covered by someone's straight-up, so every round has many winners.
-                    int number = (int) (player % 37);
-                    placed.add(pool.submit(() -> tables.placeBets(player, "t-fail", round.roundNo(), List.of(
-                            new BetSpec("STRAIGHT", new int[] {number}, 100), new BetSpec("RED", null, 100),
-                            new BetSpec("ODD", null, 100)), "bet").code()));
+                    // Six straight-ups each, spread over the wheel: whatever the number (zero too), about 24
+                    // players win, so settlement takes long enough to be interrupted.
+                    List<BetSpec> bets = new ArrayList<>();
+                    for (int k = 0; k < STRAIGHTS_PER_PLAYER; k++) {
+                        bets.add(new BetSpec("STRAIGHT", new int[] {(int) ((player + k) % 37)}, 100));
+                    }
+                    bets.add(new BetSpec("RED", null, 100));
+                    bets.add(new BetSpec("ODD", null, 100));
+                    placed.add(pool.submit(() -> tables.placeBets(player, "t-fail", round.roundNo(), bets, "bet").code()));
                 }
                 for (Future<ResultCode> f : placed) {
                     assertThat(f.get()).isEqualTo(ResultCode.OK);
@@ -299,7 +305,7 @@ class RouletteTableTest {
                 // Read by key (not by SQL) while partitions of the lost node are still being re-backed up.
                 java.util.Set<io.croupier.roulette.TableBetKey> keys = new java.util.HashSet<>();
                 for (long player : ids) {
-                    for (int position = 0; position < 3; position++) {
+                    for (int position = 0; position < BETS_PER_PLAYER; position++) {
                         keys.add(new io.croupier.roulette.TableBetKey("t-fail", round.roundNo(), player, "bet", position));
                     }
                 }
@@ -316,7 +322,7 @@ class RouletteTableTest {
                     bets = new ArrayList<>(betCache.getAll(keys).values());
                     tx.commit();
                 }
-                assertThat(bets).hasSize(3 * ids.size());
+                assertThat(bets).hasSize(BETS_PER_PLAYER * ids.size());
                 assertThat(bets.stream().filter(b -> b.returned() != b.returnFor(number))
                         .map(b -> b.playerId() + ":" + b.kind() + ":" + b.selection() + ":" + b.status() + ":"
                                 + b.returned() + "/" + b.returnFor(number)).toList())
@@ -326,7 +332,7 @@ class RouletteTableTest {
                     long returned = bets.stream().filter(b -> b.playerId() == player).mapToLong(TableBet::returned).sum();
                     winners += returned > 0 ? 1 : 0;
                     assertThat(MoneyTables.sqlLong(survivor, "SELECT BALANCE FROM CROUPIER.WALLET WHERE PLAYER_ID = ?",
-                            player)).as("player %d", player).isEqualTo(10_000 - 300 + returned);
+                            player)).as("player %d", player).isEqualTo(10_000 - 100L * BETS_PER_PLAYER + returned);
                 }
                 assertThat(MoneyTables.sqlLong(survivor, "SELECT COUNT(*) FROM CROUPIER.TRANSFER WHERE IDEMPOTENCY_KEY = ?",
                         settleKey)).isEqualTo(winners);
