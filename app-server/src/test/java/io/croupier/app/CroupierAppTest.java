@@ -34,7 +34,9 @@ class CroupierAppTest {
             "croupier.communication.port", "51600",
             "croupier.client.port", "51700",
             "croupier.memory.maxSizeMb", "512",
-            "croupier.cache.partitions", "64");
+            "croupier.cache.partitions", "64",
+            "croupier.games.slotsDirectory", "../config/slots",
+            "croupier.games.tablesFile", "../config/roulette-tables.json");
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -72,6 +74,25 @@ class CroupierAppTest {
         assertThat(status.at("/audit/wallets").asLong()).isEqualTo(1);
         assertThat(status.at("/audit/ledgerRows").asLong()).isPositive();
         assertThat(status.at("/audit/ledgerSum").asLong()).isZero();
+    }
+
+    @Test
+    void statusShowsTheDemoTablesRunningRounds() throws Exception {
+        JsonNode tables = null;
+        for (int attempt = 0; attempt < 100; attempt++) {
+            tables = json.readTree(get("/api/status").body()).at("/tables");
+            if (tables.size() == 2 && tables.get(0).at("/status").asText().equals("OPEN")) {
+                break;
+            }
+            Thread.sleep(100);
+        }
+        assertThat(tables).hasSize(2);
+        assertThat(tables.get(0).at("/tableId").asText()).isEqualTo("eu-1");
+        assertThat(tables.get(1).at("/tableId").asText()).isEqualTo("eu-high");
+        assertThat(tables.get(0).at("/round").asLong()).isPositive();
+        assertThat(tables.get(0).at("/status").asText()).isEqualTo("OPEN");
+        assertThat(tables.get(0).at("/seedHash").asText()).hasSize(64);
+        assertThat(tables.get(0).at("/closesAt").asLong()).isGreaterThan(System.currentTimeMillis() - 60_000);
     }
 
     @Test

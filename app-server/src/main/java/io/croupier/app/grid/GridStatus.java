@@ -2,6 +2,9 @@ package io.croupier.app.grid;
 
 import io.croupier.audit.AuditReport;
 import io.croupier.audit.LedgerAudit;
+import io.croupier.roulette.RouletteTables;
+import io.croupier.roulette.TableRound;
+import io.croupier.roulette.TableState;
 import io.croupier.schema.CacheSchema;
 import java.util.List;
 import java.util.OptionalLong;
@@ -32,6 +35,28 @@ public final class GridStatus {
         try (FieldsQueryCursor<List<?>> rows = ignite.cache(CacheSchema.PLAYER).query(query)) {
             return rows.getAll().stream().mapToLong(row -> ((Number) row.get(0)).longValue()).findFirst();
         }
+    }
+
+    /** A roulette table as the status page shows it: its current round, and the last result drawn. */
+    public record Table(String tableId, String name, String currency, long round, String status, Long closesAt,
+                        String seedHash, Integer lastNumber) {
+    }
+
+    /** The roulette tables on the grid, each with its current round (tables are rows, so any app server sees them). */
+    public List<Table> tables() {
+        RouletteTables tables = new RouletteTables(ignite);
+        List<Table> result = new java.util.ArrayList<>();
+        for (TableState t : tables.tables()) {
+            TableRound current = t.currentRound() == 0 ? null : tables.round(t.tableId(), t.currentRound());
+            TableRound previous = t.currentRound() <= 1 ? null : tables.round(t.tableId(), t.currentRound() - 1);
+            Integer last = current != null && current.result() >= 0 ? Integer.valueOf(current.result())
+                    : previous != null && previous.result() >= 0 ? Integer.valueOf(previous.result()) : null;
+            result.add(new Table(t.tableId(), t.name(), t.currency(), t.currentRound(),
+                    current == null ? null : current.status().name(),
+                    current == null ? null : current.closesAt().getTime(),
+                    current == null ? null : current.seedHash(), last));
+        }
+        return result;
     }
 
     /**

@@ -4,9 +4,10 @@ import io.croupier.app.demo.DemoPlayer;
 import io.croupier.app.grid.GridStatus;
 import io.croupier.audit.AuditReport;
 import io.croupier.wallet.WalletService;
+import java.util.List;
 import org.springframework.stereotype.Component;
 
-/** Assembles the body of {@code GET /api/status}: cluster, demo player, ledger audit. */
+/** Assembles the body of {@code GET /api/status}: cluster, demo player, roulette tables, ledger audit. */
 @Component
 class StatusView {
     private final GridStatus grid;
@@ -20,7 +21,8 @@ class StatusView {
     }
 
     /** {@code demoPlayer} is null while the demo player does not exist (demo disabled, or still being opened). */
-    record Status(GridStatus.Cluster cluster, DemoPlayerBalance demoPlayer, Audit audit) {
+    record Status(GridStatus.Cluster cluster, DemoPlayerBalance demoPlayer, List<GridStatus.Table> tables,
+                  Audit audit) {
     }
 
     /** Balance in minor units of {@code currency} (cents for EUR). */
@@ -37,7 +39,7 @@ class StatusView {
                         .map(w -> new DemoPlayerBalance(id, w.balance(), w.currency())))
                 .findFirst().orElse(null);
         AuditReport report = grid.audit();
-        return new Status(grid.cluster(), demo,
+        return new Status(grid.cluster(), demo, grid.tables(),
                 new Audit(report.isClean(), report.wallets(), report.ledgerRows(), report.ledgerSum()));
     }
 }
