@@ -31,12 +31,38 @@ public final class FairRandom {
         Check.argument(clientSeed != null, "client seed must not be null");
         Check.argument(nonce >= 0, "nonce must be >= 0");
         try {
-            mac = Mac.getInstance(HMAC);
+            mac = newMac();
             mac.init(new SecretKeySpec(serverSeed, HMAC));
-        } catch (NoSuchAlgorithmException | InvalidKeyException e) {
-            throw new IllegalStateException("HMAC-SHA256 is not available", e);
+        } catch (InvalidKeyException e) {
+            throw new IllegalStateException("HMAC-SHA256 refused the server seed", e);
         }
         messagePrefix = clientSeed + ":" + nonce + ":";
+    }
+
+    /**
+     * A fresh, uninitialised HMAC-SHA256. Cloning a prototype skips the provider lookup of {@code Mac.getInstance},
+     * which a spin would otherwise pay on every round; a provider whose Mac cannot be cloned gets the lookup.
+     */
+    private static Mac newMac() {
+        try {
+            return (Mac) PROTOTYPE.clone();
+        } catch (CloneNotSupportedException e) {
+            try {
+                return Mac.getInstance(HMAC);
+            } catch (NoSuchAlgorithmException unavailable) {
+                throw new IllegalStateException("HMAC-SHA256 is not available", unavailable);
+            }
+        }
+    }
+
+    private static final Mac PROTOTYPE;
+
+    static {
+        try {
+            PROTOTYPE = Mac.getInstance(HMAC);
+        } catch (NoSuchAlgorithmException e) {
+            throw new ExceptionInInitializerError(e);
+        }
     }
 
     /** A uniformly distributed int in {@code [0, bound)}: 4 bytes as an unsigned int, redrawn while in the biased tail. */
