@@ -22,6 +22,7 @@ public final class TableBet implements Serializable {
     private final String status;
     /** Amount returned to the player when settled (stake + win, 0 for a losing bet); refunded stake when REFUNDED. */
     private final long returned;
+    /** The wallet balance right after the request that placed this bet was debited. */
     private final long balanceAfter;
     private final Timestamp placedAt;
     private final Timestamp settledAt;

@@ -46,6 +46,8 @@ public final class TableDriver implements Service {
     @IgniteInstanceResource
     private transient Ignite ignite;
     private transient volatile boolean cancelled;
+    /** Pays a round's winners while the driver writes the round's bet rows. */
+    private transient java.util.concurrent.ExecutorService payer;
     /** Whether this instance has not yet looked at the table: an overdue OPEN round is only refunded on resumption. */
     private transient boolean resuming;
 
@@ -59,11 +61,19 @@ public final class TableDriver implements Service {
     public void init() {
         resuming = true;
         cancelled = false;
+        payer = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "croupier-table-payer-" + tableId);
+            t.setDaemon(true);
+            return t;
+        });
     }
 
     @Override
     public void cancel() {
         cancelled = true;
+        if (payer != null) {
+            payer.shutdownNow();
+        }
     }
 
     @Override
@@ -194,7 +204,7 @@ public final class TableDriver implements Service {
             returns.merge(b.playerId(), b.returnFor(number), Math::addExact);
             currencies.put(b.playerId(), b.currency());
         }
-        Map<Long, Long> balances = new HashMap<>();
+        Map<Long, Long> balances = new java.util.concurrent.ConcurrentHashMap<>();
         List<MoneyRequest> payouts = new ArrayList<>();
         for (Map.Entry<Long, Long> e : returns.entrySet()) {
             if (e.getValue() > 0) {
@@ -203,8 +213,22 @@ public final class TableDriver implements Service {
                                 round.roundNo())));
             }
         }
-        applyAll(payouts, balances);
-        long settledAt = finish(round, bets, RoundStatus.SETTLED, b -> b.returnFor(number), balances);
+        // The payouts and the bet rows do not depend on each other: pay on the payer thread while this one writes
+        // the rows. The round becomes SETTLED only once both are done; a driver that dies in between finds the round
+        // in RESULT and does both again (payouts replay, rows are rewritten with the same values).
+        CompletableFuture<Void> paying = CompletableFuture.runAsync(() -> {
+            try {
+                applyAll(payouts, balances);
+            } catch (InterruptedException e) {
+                throw new java.util.concurrent.CompletionException(e);
+            }
+        }, payer);
+        try {
+            writeOutcomes(round, bets, BetStatus.SETTLED, b -> b.returnFor(number));
+        } finally {
+            awaitPayouts(paying);
+        }
+        long settledAt = finishRound(round, bets, RoundStatus.SETTLED, b -> b.returnFor(number));
         // Stamped with the commit time; the round first, then each player's settlement.
         publish(ignite, new TableEvent(TableEvent.Type.ROUND_SETTLED, tableId, round.roundNo(), 0,
                 returns.values().stream().mapToLong(Long::longValue).sum(), number, null, settledAt));
@@ -292,6 +316,66 @@ public final class TableDriver implements Service {
                 throw new IllegalStateException("money operation failed", e.getCause());
             }
         }
+    }
+
+    private void awaitPayouts(CompletableFuture<Void> future) throws InterruptedException {
+        while (true) {
+            if (cancelled) {
+                throw new InterruptedException("table " + tableId + " driver cancelled");
+            }
+            try {
+                future.get(100, java.util.concurrent.TimeUnit.MILLISECONDS);
+                return;
+            } catch (java.util.concurrent.TimeoutException stillRunning) {
+                // check for cancellation, then keep waiting
+            } catch (java.util.concurrent.ExecutionException e) {
+                if (e.getCause() instanceof java.util.concurrent.CompletionException c
+                        && c.getCause() instanceof InterruptedException i) {
+                    throw i;
+                }
+                throw new IllegalStateException("payouts failed", e.getCause());
+            }
+        }
+    }
+
+    /** Every bet's outcome, in one transaction, while the round is still RESULT. */
+    private void writeOutcomes(TableRound round, List<TableBet> bets, BetStatus end,
+                               java.util.function.ToLongFunction<TableBet> returned) {
+        Timestamp now = new Timestamp(System.currentTimeMillis());
+        IgniteCache<TableBetKey, TableBet> betCache = ignite.cache(CacheSchema.TABLE_BET);
+        TreeMap<TableBetKey, TableBet> rows = new TreeMap<>();
+        for (TableBet b : bets) {
+            rows.put(b.key(), b.finished(end, returned.applyAsLong(b), b.balanceAfter(), now));
+        }
+        try (Transaction tx = ignite.transactions().txStart(TransactionConcurrency.OPTIMISTIC,
+                TransactionIsolation.SERIALIZABLE, 0, rows.size() + 1)) {
+            if (rounds().get(round.key()).status() != RoundStatus.RESULT) {
+                return;
+            }
+            betCache.putAll(rows);
+            tx.commit();
+        }
+    }
+
+    /** The round's end and totals, once its bets' outcomes are written and its money has moved. */
+    private long finishRound(TableRound round, List<TableBet> bets, RoundStatus end,
+                             java.util.function.ToLongFunction<TableBet> returned) {
+        long stakes = 0;
+        long returns = 0;
+        for (TableBet b : bets) {
+            stakes += b.stake();
+            returns += returned.applyAsLong(b);
+        }
+        Timestamp now = new Timestamp(System.currentTimeMillis());
+        try (Transaction tx = pessimistic()) {
+            TableRound current = rounds().get(round.key());
+            if (current.status() == RoundStatus.SETTLED || current.status() == RoundStatus.REFUNDED) {
+                return current.settledAt().getTime();
+            }
+            rounds().put(round.key(), current.finished(end, stakes, returns, bets.size(), now));
+            tx.commit();
+        }
+        return System.currentTimeMillis();
     }
 
     /**
