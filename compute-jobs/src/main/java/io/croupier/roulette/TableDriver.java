@@ -226,7 +226,7 @@ public final class TableDriver implements Service {
         try {
             writeOutcomes(round, bets, BetStatus.SETTLED, b -> b.returnFor(number));
         } finally {
-            awaitPayouts(paying);
+            await(paying);
         }
         long settledAt = finishRound(round, bets, RoundStatus.SETTLED, b -> b.returnFor(number));
         // Stamped with the commit time; the round first, then each player's settlement.
@@ -300,10 +300,10 @@ public final class TableDriver implements Service {
     }
 
     /**
-     * Waits for a money result, interruptibly: when the node stops, Ignite cancels the service and interrupts its
-     * thread, and a driver must not hold the node's shutdown hostage to a payout in flight (the next driver redoes it).
+     * Waits for a result, interruptibly: when the node stops, Ignite cancels the service and interrupts its thread,
+     * and a driver must not hold the node's shutdown hostage to a payout in flight (the next driver redoes it).
      */
-    private MoneyResult await(CompletableFuture<MoneyResult> future) throws InterruptedException {
+    private <T> T await(CompletableFuture<T> future) throws InterruptedException {
         while (true) {
             if (cancelled) {
                 throw new InterruptedException("table " + tableId + " driver cancelled");
@@ -313,27 +313,11 @@ public final class TableDriver implements Service {
             } catch (java.util.concurrent.TimeoutException stillRunning) {
                 // check for cancellation, then keep waiting
             } catch (java.util.concurrent.ExecutionException e) {
-                throw new IllegalStateException("money operation failed", e.getCause());
-            }
-        }
-    }
-
-    private void awaitPayouts(CompletableFuture<Void> future) throws InterruptedException {
-        while (true) {
-            if (cancelled) {
-                throw new InterruptedException("table " + tableId + " driver cancelled");
-            }
-            try {
-                future.get(100, java.util.concurrent.TimeUnit.MILLISECONDS);
-                return;
-            } catch (java.util.concurrent.TimeoutException stillRunning) {
-                // check for cancellation, then keep waiting
-            } catch (java.util.concurrent.ExecutionException e) {
                 if (e.getCause() instanceof java.util.concurrent.CompletionException c
                         && c.getCause() instanceof InterruptedException i) {
                     throw i;
                 }
-                throw new IllegalStateException("payouts failed", e.getCause());
+                throw new IllegalStateException("money operations failed", e.getCause());
             }
         }
     }
