@@ -10,6 +10,11 @@ public enum RoundStatus {
     RESULT,
     /** Every winning bet is paid. */
     SETTLED,
+    /**
+     * The round will not be completed (interrupted too long, or its table is closing): no bets are accepted and its
+     * bets are being refunded. Recorded before the first refund, so the decision survives a failure half-way.
+     */
+    REFUNDING,
     /** The round could not be completed; every bet was refunded. */
     REFUNDED
 }

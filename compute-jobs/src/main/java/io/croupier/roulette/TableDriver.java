@@ -105,7 +105,7 @@ public final class TableDriver implements Service {
         }
         TableRound round = table.currentRound() == 0 ? null : rounds().get(new TableRoundKey(tableId,
                 table.currentRound()));
-        if (round == null || round.status() == RoundStatus.SETTLED || round.status() == RoundStatus.REFUNDED) {
+        if (round == null || hasEnded(round)) {
             long wait = round == null || round.settledAt() == null ? 0
                     : round.settledAt().getTime() + settings.roundPauseMs() - System.currentTimeMillis();
             if (!table.open() || wait > 0) {
@@ -122,7 +122,7 @@ public final class TableDriver implements Service {
                 long now = System.currentTimeMillis();
                 long closesAt = round.closesAt().getTime();
                 if (!table.open() || (resumed && now > closesAt + settings.resumeWindowMs())) {
-                    refund(round);
+                    markRefunding(round);
                 } else if (now < closesAt) {
                     Thread.sleep(Math.min(closesAt - now, IDLE_POLL_MS));
                 } else {
@@ -131,6 +131,7 @@ public final class TableDriver implements Service {
             }
             case CLOSED -> drawResult(table, round);
             case RESULT -> settle(round);
+            case REFUNDING -> refund(round);
             default -> throw new IllegalStateException("unexpected status " + round.status());
         }
     }
@@ -174,6 +175,17 @@ public final class TableDriver implements Service {
                 now.getTime()));
     }
 
+    private void markRefunding(TableRound round) {
+        try (Transaction tx = pessimistic()) {
+            TableRound current = rounds().get(round.key());
+            if (current.status() != RoundStatus.OPEN) {
+                return;
+            }
+            rounds().put(round.key(), current.refunding(new Timestamp(System.currentTimeMillis())));
+            tx.commit();
+        }
+    }
+
     private void drawResult(TableState table, TableRound round) {
         byte[] seed = table.seedOf(round.roundNo());
         int number = SeedChain.number(seed, tableId, round.roundNo());
@@ -190,18 +202,21 @@ public final class TableDriver implements Service {
     }
 
     /**
-     * Pays every player their round's return (one WIN each, idempotent), then marks bets and round SETTLED in one
-     * transaction. If this node dies in between, the next driver finds the round in RESULT and does it again: the
-     * payouts already made replay, the rest are made.
+     * Pays every player their round's return (one WIN each, idempotent) while the bets' outcomes are written, then
+     * marks the round SETTLED. If this node dies in between, the next driver finds the round in RESULT and does it
+     * again: the payouts already made replay, the rest are made, the rows are rewritten with the same values.
      */
     private void settle(TableRound round) throws InterruptedException {
         int number = round.result();
         List<TableBet> bets = localBetsOf(round.roundNo());
         log.debug("Table {}: settling round {} ({} bets) on number {}", tableId, round.roundNo(), bets.size(), number);
+        long[] returned = new long[bets.size()];
         Map<Long, Long> returns = new TreeMap<>();
         Map<Long, String> currencies = new HashMap<>();
-        for (TableBet b : bets) {
-            returns.merge(b.playerId(), b.returnFor(number), Math::addExact);
+        for (int i = 0; i < returned.length; i++) {
+            TableBet b = bets.get(i);
+            returned[i] = b.returnFor(number);
+            returns.merge(b.playerId(), returned[i], Math::addExact);
             currencies.put(b.playerId(), b.currency());
         }
         Map<Long, Long> balances = new java.util.concurrent.ConcurrentHashMap<>();
@@ -214,8 +229,7 @@ public final class TableDriver implements Service {
             }
         }
         // The payouts and the bet rows do not depend on each other: pay on the payer thread while this one writes
-        // the rows. The round becomes SETTLED only once both are done; a driver that dies in between finds the round
-        // in RESULT and does both again (payouts replay, rows are rewritten with the same values).
+        // the rows. The round becomes SETTLED only once both are done.
         CompletableFuture<Void> paying = CompletableFuture.runAsync(() -> {
             try {
                 applyAll(payouts, balances);
@@ -224,11 +238,11 @@ public final class TableDriver implements Service {
             }
         }, payer);
         try {
-            writeOutcomes(round, bets, BetStatus.SETTLED, b -> b.returnFor(number));
+            writeOutcomes(round, bets, BetStatus.SETTLED, returned);
         } finally {
             await(paying);
         }
-        long settledAt = finishRound(round, bets, RoundStatus.SETTLED, b -> b.returnFor(number));
+        long settledAt = finishRound(round, bets, RoundStatus.SETTLED, returned);
         // Stamped with the commit time; the round first, then each player's settlement.
         publish(ignite, new TableEvent(TableEvent.Type.ROUND_SETTLED, tableId, round.roundNo(), 0,
                 returns.values().stream().mapToLong(Long::longValue).sum(), number, null, settledAt));
@@ -238,11 +252,14 @@ public final class TableDriver implements Service {
         }
     }
 
-    /** The round cannot be completed: each bet request is voided (its stake returned), once. */
+    /** The round will not be completed (it is REFUNDING): each bet request is voided (its stake returned), once. */
     private void refund(TableRound round) throws InterruptedException {
         List<TableBet> bets = localBetsOf(round.roundNo());
         Map<Long, TreeSet<String>> betKeys = new TreeMap<>();
-        for (TableBet b : bets) {
+        long[] returned = new long[bets.size()];
+        for (int i = 0; i < returned.length; i++) {
+            TableBet b = bets.get(i);
+            returned[i] = b.stake();
             betKeys.computeIfAbsent(b.playerId(), p -> new TreeSet<>()).add(b.betKey());
         }
         List<MoneyRequest> voids = new ArrayList<>();
@@ -253,13 +270,13 @@ public final class TableDriver implements Service {
                         betKey));
             }
         }
-        Map<Long, Long> balances = new HashMap<>();
-        applyAll(voids, balances);
-        finish(round, bets, RoundStatus.REFUNDED, TableBet::stake, balances);
+        applyAll(voids, new HashMap<>());
+        writeOutcomes(round, bets, BetStatus.REFUNDED, returned);
+        long refundedAt = finishRound(round, bets, RoundStatus.REFUNDED, returned);
         log.warn("Table {}: round {} could not be completed; {} bets refunded", tableId, round.roundNo(),
                 bets.size());
         publish(ignite, new TableEvent(TableEvent.Type.ROUND_REFUNDED, tableId, round.roundNo(), 0,
-                bets.stream().mapToLong(TableBet::stake).sum(), -1, null, System.currentTimeMillis()));
+                bets.stream().mapToLong(TableBet::stake).sum(), -1, null, refundedAt));
     }
 
     /**
@@ -322,18 +339,22 @@ public final class TableDriver implements Service {
         }
     }
 
-    /** Every bet's outcome, in one transaction, while the round is still RESULT. */
-    private void writeOutcomes(TableRound round, List<TableBet> bets, BetStatus end,
-                               java.util.function.ToLongFunction<TableBet> returned) {
+    /**
+     * Every bet's outcome ({@code returned[i]} for {@code bets.get(i)}) in one transaction, unless the round has
+     * already ended. OPTIMISTIC SERIALIZABLE: thousands of rows are locked in one batch at prepare instead of one
+     * lock request each.
+     */
+    private void writeOutcomes(TableRound round, List<TableBet> bets, BetStatus end, long[] returned) {
         Timestamp now = new Timestamp(System.currentTimeMillis());
         IgniteCache<TableBetKey, TableBet> betCache = ignite.cache(CacheSchema.TABLE_BET);
         TreeMap<TableBetKey, TableBet> rows = new TreeMap<>();
-        for (TableBet b : bets) {
-            rows.put(b.key(), b.finished(end, returned.applyAsLong(b), b.balanceAfter(), now));
+        for (int i = 0; i < returned.length; i++) {
+            TableBet b = bets.get(i);
+            rows.put(b.key(), b.finished(end, returned[i], b.balanceAfter(), now));
         }
         try (Transaction tx = ignite.transactions().txStart(TransactionConcurrency.OPTIMISTIC,
                 TransactionIsolation.SERIALIZABLE, 0, rows.size() + 1)) {
-            if (rounds().get(round.key()).status() != RoundStatus.RESULT) {
+            if (hasEnded(rounds().get(round.key()))) {
                 return;
             }
             betCache.putAll(rows);
@@ -341,19 +362,18 @@ public final class TableDriver implements Service {
         }
     }
 
-    /** The round's end and totals, once its bets' outcomes are written and its money has moved. */
-    private long finishRound(TableRound round, List<TableBet> bets, RoundStatus end,
-                             java.util.function.ToLongFunction<TableBet> returned) {
+    /** The round's end and totals, once its bets' outcomes are written and its money has moved; the commit time. */
+    private long finishRound(TableRound round, List<TableBet> bets, RoundStatus end, long[] returned) {
         long stakes = 0;
         long returns = 0;
-        for (TableBet b : bets) {
-            stakes += b.stake();
-            returns += returned.applyAsLong(b);
+        for (int i = 0; i < returned.length; i++) {
+            stakes += bets.get(i).stake();
+            returns += returned[i];
         }
         Timestamp now = new Timestamp(System.currentTimeMillis());
         try (Transaction tx = pessimistic()) {
             TableRound current = rounds().get(round.key());
-            if (current.status() == RoundStatus.SETTLED || current.status() == RoundStatus.REFUNDED) {
+            if (hasEnded(current)) {
                 return current.settledAt().getTime();
             }
             rounds().put(round.key(), current.finished(end, stakes, returns, bets.size(), now));
@@ -362,36 +382,8 @@ public final class TableDriver implements Service {
         return System.currentTimeMillis();
     }
 
-    /**
-     * Writes every bet's outcome and the round's end in one transaction; returns its commit time. OPTIMISTIC
-     * SERIALIZABLE: thousands of bet rows are locked in one batch at prepare instead of one lock request each, and a
-     * second driver that finished the round meanwhile makes this commit fail (the next step then sees it finished).
-     */
-    private long finish(TableRound round, List<TableBet> bets, RoundStatus end,
-                        java.util.function.ToLongFunction<TableBet> returned, Map<Long, Long> balances) {
-        Timestamp now = new Timestamp(System.currentTimeMillis());
-        IgniteCache<TableBetKey, TableBet> betCache = ignite.cache(CacheSchema.TABLE_BET);
-        BetStatus betEnd = end == RoundStatus.SETTLED ? BetStatus.SETTLED : BetStatus.REFUNDED;
-        TreeMap<TableBetKey, TableBet> rows = new TreeMap<>();
-        long stakes = 0;
-        long returns = 0;
-        for (TableBet b : bets) {
-            long r = returned.applyAsLong(b);
-            stakes += b.stake();
-            returns += r;
-            rows.put(b.key(), b.finished(betEnd, r, balances.getOrDefault(b.playerId(), b.balanceAfter()), now));
-        }
-        try (Transaction tx = ignite.transactions().txStart(TransactionConcurrency.OPTIMISTIC,
-                TransactionIsolation.SERIALIZABLE, 0, rows.size() + 1)) {
-            TableRound current = rounds().get(round.key());
-            if (current.status() == RoundStatus.SETTLED || current.status() == RoundStatus.REFUNDED) {
-                return current.settledAt().getTime();
-            }
-            betCache.putAll(rows);
-            rounds().put(round.key(), current.finished(end, stakes, returns, bets.size(), now));
-            tx.commit();
-        }
-        return System.currentTimeMillis();
+    private static boolean hasEnded(TableRound round) {
+        return round.status() == RoundStatus.SETTLED || round.status() == RoundStatus.REFUNDED;
     }
 
     /**
@@ -404,27 +396,21 @@ public final class TableDriver implements Service {
         if (!ignite.affinity(CacheSchema.TABLE_BET).isPrimary(ignite.cluster().localNode(), tableId)) {
             throw new IllegalStateException("table " + tableId + " is no longer primary on " + ignite.name());
         }
-        IgniteCache<TableBetKey, TableBet> betCache = ignite.cache(CacheSchema.TABLE_BET);
-        SqlFieldsQuery q = new SqlFieldsQuery("SELECT _VAL FROM TABLE_BET WHERE TABLE_ID = ? AND ROUND_NO = ?")
-                .setSchema(CacheSchema.SQL_SCHEMA)
-                .setArgs(tableId, roundNo)
-                .setLocal(true);
-        List<TableBet> bets = new ArrayList<>();
-        try (FieldsQueryCursor<List<?>> cursor = betCache.query(q)) {
-            cursor.forEach(row -> bets.add((TableBet) row.get(0)));
-        }
-        return bets;
+        return queryBets(ignite, new SqlFieldsQuery(BETS_OF_ROUND).setArgs(tableId, roundNo).setLocal(true));
     }
 
     /** The bets of a round, from any node; the query is pinned to the table's partition. */
     static List<TableBet> betsOf(Ignite ignite, String tableId, long roundNo) {
+        return queryBets(ignite, new SqlFieldsQuery(BETS_OF_ROUND).setArgs(tableId, roundNo)
+                .setPartitions(ignite.affinity(CacheSchema.TABLE_BET).partition(tableId)));
+    }
+
+    private static final String BETS_OF_ROUND = "SELECT _VAL FROM TABLE_BET WHERE TABLE_ID = ? AND ROUND_NO = ?";
+
+    private static List<TableBet> queryBets(Ignite ignite, SqlFieldsQuery query) {
         IgniteCache<TableBetKey, TableBet> betCache = ignite.cache(CacheSchema.TABLE_BET);
-        SqlFieldsQuery q = new SqlFieldsQuery("SELECT _VAL FROM TABLE_BET WHERE TABLE_ID = ? AND ROUND_NO = ?")
-                .setSchema(CacheSchema.SQL_SCHEMA)
-                .setArgs(tableId, roundNo)
-                .setPartitions(ignite.affinity(CacheSchema.TABLE_BET).partition(tableId));
         List<TableBet> bets = new ArrayList<>();
-        try (FieldsQueryCursor<List<?>> cursor = betCache.query(q)) {
+        try (FieldsQueryCursor<List<?>> cursor = betCache.query(query.setSchema(CacheSchema.SQL_SCHEMA))) {
             cursor.forEach(row -> bets.add((TableBet) row.get(0)));
         }
         return bets;

@@ -52,6 +52,11 @@ public final class TableRound implements Serializable {
                 null, totalStake, totalReturn, betCount);
     }
 
+    TableRound refunding(Timestamp now) {
+        return new TableRound(tableId, roundNo, RoundStatus.REFUNDING, seedHash, null, -1, openedAt, closesAt, now,
+                null, totalStake, totalReturn, betCount);
+    }
+
     TableRound withResult(String revealedSeed, int number) {
         return new TableRound(tableId, roundNo, RoundStatus.RESULT, seedHash, revealedSeed, number, openedAt,
                 closesAt, closedAt, null, totalStake, totalReturn, betCount);
