@@ -39,7 +39,7 @@ public final class SlotCatalog {
     /** Within the game's minimum and maximum and a multiple of its stake step. */
     public boolean stakeAllowed(String gameId, long stake) {
         SlotDefinition d = games.get(gameId);
-        return d != null && stake >= d.stakeMin() && stake <= d.stakeMax() && stake % d.stakeStep() == 0;
+        return d != null && d.allowsStake(stake);
     }
 
     /** Draws and evaluates one spin of a known game with an allowed stake. */

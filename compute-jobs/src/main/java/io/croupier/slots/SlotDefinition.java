@@ -235,12 +235,17 @@ public final class SlotDefinition {
         return List.copyOf(copy);
     }
 
+    /** Whether a total stake may be played: within [stakeMin, stakeMax] and a multiple of stakeStep. */
+    public boolean allowsStake(long stake) {
+        return stake >= stakeMin && stake <= stakeMax && stake % stakeStep == 0;
+    }
+
     /**
      * The line stake for a total stake, after checking the stake is allowed: within [stakeMin, stakeMax] and a
      * multiple of stakeStep.
      */
     public long lineStake(long stake) {
-        if (stake < stakeMin || stake > stakeMax || stake % stakeStep != 0) {
+        if (!allowsStake(stake)) {
             throw new IllegalArgumentException("stake " + stake + " is not allowed: it must lie in " + stakeMin + ".."
                     + stakeMax + " and be a multiple of " + stakeStep);
         }

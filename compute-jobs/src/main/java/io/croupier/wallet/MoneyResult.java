@@ -49,8 +49,7 @@ public final class MoneyResult implements Serializable {
     }
 
     static MoneyResult replayOf(TransferRecord record) {
-        return new MoneyResult(ResultCode.OK, record.transferId(), record.balanceAfter(), record.currency(), true,
-                null);
+        return replayOf(record, null);
     }
 
     public static MoneyResult rejected(ResultCode code) {
