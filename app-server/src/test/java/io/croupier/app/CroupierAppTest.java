@@ -38,7 +38,9 @@ class CroupierAppTest {
             "croupier.games.slotsDirectory", "../config/slots",
             "croupier.games.tablesFile", "../config/roulette-tables.json");
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http = HttpClient.newBuilder()
+            // HTTP/1.1 like browsers and scrapers: Grizzly answers an h2c upgrade offer without a Content-Type.
+            .version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
 
     @Autowired
     private HttpEdge edge;
@@ -109,8 +111,13 @@ class CroupierAppTest {
     }
 
     @Test
-    void rootServesTheStatusPage() throws Exception {
-        HttpResponse<String> response = get("/");
+    void rootServesTheWebClientAndTheStatusPageIsBesideIt() throws Exception {
+        HttpResponse<String> client = get("/");
+        assertThat(client.statusCode()).isEqualTo(200);
+        assertThat(client.headers().firstValue("Content-Type")).hasValue("text/html; charset=utf-8");
+        assertThat(client.body()).contains("<title>Croupier</title>");
+
+        HttpResponse<String> response = get("/status.html");
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("Content-Type")).hasValue("text/html; charset=utf-8");
@@ -145,7 +152,7 @@ class CroupierAppTest {
         assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
                 type -> assertThat(type).startsWith("text/plain; version=0.0.4"));
         assertThat(response.body()).contains("jvm_memory_used_bytes").contains("jvm_threads_live_threads")
-                .contains("croupier_http_requests_seconds_count{application=\"croupier-app\",route=\"INDEX\",status=\"200\"}");
+                .contains("croupier_http_requests_seconds_count{application=\"croupier-app\",route=\"FILE\",status=\"200\"}");
     }
 
     private HttpResponse<String> get(String path) throws Exception {

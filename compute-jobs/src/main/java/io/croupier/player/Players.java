@@ -7,6 +7,7 @@ import io.croupier.wallet.Wallet;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.Optional;
+import java.util.OptionalLong;
 import org.apache.ignite.Ignite;
 import org.apache.ignite.IgniteAtomicSequence;
 import org.apache.ignite.IgniteCache;
@@ -49,6 +50,38 @@ public final class Players {
             tx.commit();
         }
         return playerId;
+    }
+
+    /**
+     * Opens an account with a login in one transaction: the player, the wallet and the ACCOUNT row keyed by the
+     * lower-cased username. Returns the new player id, or empty when the username is taken (nothing is written then).
+     *
+     * @param passwordHash the edge's one-way hash of the password; this class never sees a password
+     */
+    public OptionalLong register(String username, String passwordHash, String currency) {
+        Check.argument(username != null && !username.isBlank() && username.length() <= USERNAME_LENGTH_MAX,
+                "username must be 1.." + USERNAME_LENGTH_MAX + " characters");
+        Check.argument(passwordHash != null && !passwordHash.isEmpty(), "password hash required");
+        Check.argument(RequestValidation.isValidCurrency(currency), "not an ISO 4217 currency: " + currency);
+        IgniteCache<String, Account> accounts = ignite.cache(CacheSchema.ACCOUNT);
+        String key = Account.key(username);
+        if (accounts.containsKey(key)) {
+            return OptionalLong.empty();
+        }
+        long playerId = sequence().incrementAndGet();
+        Timestamp now = new Timestamp(clock.millis());
+        try (Transaction tx = ignite.transactions().txStart(TransactionConcurrency.PESSIMISTIC,
+                TransactionIsolation.REPEATABLE_READ)) {
+            // Locks the username: two registrations of one name serialise here and the second sees the first.
+            if (!accounts.putIfAbsent(key, new Account(playerId, username, passwordHash, now))) {
+                return OptionalLong.empty();
+            }
+            Check.that(players.putIfAbsent(playerId, new Player(username, currency, PlayerStatus.ACTIVE, now)),
+                    "player id " + playerId + " handed out twice");
+            wallets.put(playerId, new Wallet(currency, 0, now));
+            tx.commit();
+        }
+        return OptionalLong.of(playerId);
     }
 
     /**

@@ -1,16 +1,20 @@
 package io.croupier.app.demo;
 
+import io.croupier.app.grid.Accounts;
 import io.croupier.app.grid.GridStatus;
-import io.croupier.player.Players;
+import io.croupier.player.Account;
 import io.croupier.wallet.MoneyRequest;
 import io.croupier.wallet.MoneyResult;
 import io.croupier.wallet.WalletService;
+import java.security.SecureRandom;
+import java.util.HexFormat;
 import java.util.OptionalLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.stereotype.Component;
 
 /** The demo player: opened with a first deposit when the app starts (if enabled), and found again for the status page. */
@@ -28,14 +32,14 @@ public class DemoPlayer implements ApplicationRunner {
 
     private final DemoProperties properties;
     private final GridStatus grid;
-    private final Players players;
+    private final Accounts accounts;
     private final WalletService wallets;
     private volatile OptionalLong playerId = OptionalLong.empty();
 
-    DemoPlayer(DemoProperties properties, GridStatus grid, Players players, WalletService wallets) {
+    DemoPlayer(DemoProperties properties, GridStatus grid, Accounts accounts, WalletService wallets) {
         this.properties = properties;
         this.grid = grid;
-        this.players = players;
+        this.accounts = accounts;
         this.wallets = wallets;
     }
 
@@ -46,10 +50,20 @@ public class DemoPlayer implements ApplicationRunner {
         }
     }
 
-    /** Opens the demo player unless one exists, and makes sure its first deposit is applied; returns its id. */
+    /**
+     * Opens the demo player with a login unless one exists, and makes sure its first deposit is applied; returns its
+     * id. The password is {@code croupier.app.demo.password} when set, else made up now and logged once: no
+     * password is written in the project.
+     */
     long ensureExists() {
-        OptionalLong existing = grid.playerIdByUsername(USERNAME);
-        long id = existing.isPresent() ? existing.getAsLong() : players.open(USERNAME, CURRENCY);
+        OptionalLong existing = accounts.login(USERNAME).stream().mapToLong(Account::playerId).findFirst();
+        String password = properties.password().isEmpty() ? newPassword() : properties.password();
+        long id = existing.isPresent() ? existing.getAsLong()
+                : accounts.register(USERNAME, new BCryptPasswordEncoder().encode(password), CURRENCY)
+                        .orElseGet(() -> accounts.login(USERNAME).orElseThrow().playerId());
+        if (existing.isEmpty()) {
+            log.info("Demo login: username '{}', password '{}'", USERNAME, password);
+        }
         // Also for an existing player: a start that died between opening and depositing is completed here.
         MoneyResult deposit = wallets.execute(MoneyRequest.deposit(id, INITIAL_DEPOSIT_KEY, CURRENCY,
                 INITIAL_DEPOSIT_MINOR, PAYMENT_TOKEN));
@@ -61,6 +75,12 @@ public class DemoPlayer implements ApplicationRunner {
                 existing.isPresent() ? "found" : "opened", id, wallets.wallet(id).map(w -> w.balance()).orElse(0L),
                 CURRENCY);
         return id;
+    }
+
+    private static String newPassword() {
+        byte[] bytes = new byte[6];
+        new SecureRandom().nextBytes(bytes);
+        return HexFormat.of().formatHex(bytes);
     }
 
     /** The demo player's id, if it exists (also when another app server opened it). */

@@ -2,7 +2,11 @@ package io.croupier.app.grid;
 
 import io.croupier.node.GridNodes;
 import io.croupier.node.NodeSettings;
+import io.croupier.game.Fairness;
+import io.croupier.game.GameHistory;
 import io.croupier.player.Players;
+import io.croupier.roulette.RouletteTables;
+import io.croupier.slots.SlotCatalog;
 import io.croupier.wallet.GridWalletService;
 import io.croupier.wallet.PipelineSettings;
 import java.io.IOException;
@@ -14,6 +18,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.apache.ignite.Ignite;
 import org.apache.ignite.IgniteSystemProperties;
+import org.apache.ignite.springdata.repository.config.EnableIgniteRepositories;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -23,23 +28,33 @@ import org.springframework.context.annotation.Configuration;
 /** The app server's grid node and the grid-backed services the rest of the app uses. */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(GridProperties.class)
+@EnableIgniteRepositories(basePackageClasses = AccountRepository.class)
 class GridConfiguration {
     private static final Logger log = LoggerFactory.getLogger(GridConfiguration.class);
 
     /** Named {@code igniteInstance}: the name Ignite's Spring Data repositories look up. */
+    /** The grid node settings: the node config file (both modes) with the mode's own overrides. */
+    @Bean
+    NodeSettings nodeSettings(GridProperties properties) throws IOException {
+        Path file = Files.isRegularFile(properties.nodeConfig()) ? properties.nodeConfig() : null;
+        return switch (properties.mode()) {
+            case EMBEDDED -> embedded(NodeSettings.load(file, Map.of(
+                    "croupier.persistence.enabled", "false",
+                    "croupier.node.workDirectory", properties.embeddedWorkDirectory().toString(),
+                    "croupier.node.name", "croupier-embedded")));
+            case CLIENT -> NodeSettings.load(file, Map.of("croupier.node.name", "croupier-app-" + UUID.randomUUID()));
+        };
+    }
+
     @Bean(name = "igniteInstance", destroyMethod = "close")
-    Ignite igniteInstance(GridProperties properties) throws IOException {
+    Ignite igniteInstance(GridProperties properties, NodeSettings settings) {
         // Spring's shutdown closes the node after the beans that use it (HTTP edge, wallet service); Ignite's own
         // hook would stop it concurrently, under their feet.
         System.setProperty(IgniteSystemProperties.IGNITE_NO_SHUTDOWN_HOOK, "true");
         Path file = Files.isRegularFile(properties.nodeConfig()) ? properties.nodeConfig() : null;
         Ignite ignite = switch (properties.mode()) {
-            case EMBEDDED -> GridNodes.startServer(embedded(NodeSettings.load(file, Map.of(
-                    "croupier.persistence.enabled", "false",
-                    "croupier.node.workDirectory", properties.embeddedWorkDirectory().toString(),
-                    "croupier.node.name", "croupier-embedded"))));
-            case CLIENT -> GridNodes.startClient(NodeSettings.load(file, Map.of(
-                    "croupier.node.name", "croupier-app-" + UUID.randomUUID())));
+            case EMBEDDED -> GridNodes.startServer(settings);
+            case CLIENT -> GridNodes.startClient(settings);
         };
         try {
             GridNodes.awaitActive(ignite, properties.activeTimeoutMs());
@@ -77,5 +92,47 @@ class GridConfiguration {
     @Bean
     GridStatus gridStatus(Ignite ignite) {
         return new GridStatus(ignite);
+    }
+
+    /** The slot games as the grid nodes load them (same settings key), for listing; spins are checked on the grid. */
+    @Bean
+    SlotCatalog slotCatalog(NodeSettings settings) {
+        return Files.isDirectory(settings.slotsDirectory()) ? SlotCatalog.loadDirectory(settings.slotsDirectory())
+                : SlotCatalog.EMPTY;
+    }
+
+    @Bean
+    Accounts accounts(AccountRepository repository, Players players) {
+        return new Accounts(repository, players);
+    }
+
+    @Bean
+    GridSessions gridSessions(Ignite ignite, Clock clock) {
+        return new GridSessions(ignite, clock);
+    }
+
+    @Bean(destroyMethod = "close")
+    GridEvents gridEvents(Ignite ignite) {
+        return new GridEvents(ignite);
+    }
+
+    @Bean
+    GridAvailability gridAvailability(Ignite ignite) {
+        return new GridAvailability(ignite);
+    }
+
+    @Bean
+    Fairness fairness(Ignite ignite) {
+        return new Fairness(ignite);
+    }
+
+    @Bean
+    GameHistory gameHistory(Ignite ignite) {
+        return new GameHistory(ignite);
+    }
+
+    @Bean
+    RouletteTables rouletteTables(Ignite ignite) {
+        return new RouletteTables(ignite);
     }
 }

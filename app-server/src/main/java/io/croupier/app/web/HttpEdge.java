@@ -1,17 +1,16 @@
 package io.croupier.app.web;
 
-import com.sun.net.httpserver.HttpServer;
-import io.micrometer.core.instrument.Counter;
+import io.croupier.app.ws.WsEndpoints;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.ThreadPoolExecutor;
+import java.lang.reflect.Constructor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
+import org.glassfish.grizzly.http.server.AddOn;
+import org.glassfish.grizzly.http.server.HttpServer;
+import org.glassfish.grizzly.http.server.NetworkListener;
+import org.glassfish.grizzly.nio.transport.TCPNIOTransport;
+import org.glassfish.grizzly.threadpool.ThreadPoolConfig;
+import org.glassfish.tyrus.spi.ServerContainer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -19,31 +18,25 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
- * The HTTP listener: the JDK's {@link HttpServer} (no servlet container) on a fixed pool with a bounded queue.
- * Starts after every other bean (the grid is up, the demo player seeded or being seeded) and stops first.
+ * The edge's one listener: a Grizzly HTTP server carrying the HTTP routes ({@link Router}) and Tyrus's WebSocket
+ * endpoints on the same port. Starts after every other bean (the grid is up) and stops first: open WebSockets are
+ * closed with 1001 so clients reconnect elsewhere.
  */
 @Component
 @EnableConfigurationProperties(HttpProperties.class)
 public class HttpEdge implements SmartLifecycle {
-    /** JDK HttpServer limits (JVM-wide, read once): a client gets this long to send its request, in seconds... */
-    private static final String REQUEST_READ_SECONDS_MAX = "10";
-    /** ...and to read the response, in seconds. Without them a slow client holds a handler thread for ever. */
-    private static final String RESPONSE_WRITE_SECONDS_MAX = "30";
-
     private static final Logger log = LoggerFactory.getLogger(HttpEdge.class);
+    private static final String LISTENER = "croupier";
 
     private final HttpProperties properties;
     private final Router router;
-    private final Counter rejected;
+    private final WsEndpoints webSockets;
     private volatile HttpServer server;
-    private volatile ThreadPoolExecutor executor;
 
-    HttpEdge(HttpProperties properties, Router router, MeterRegistry meters) {
+    HttpEdge(HttpProperties properties, Router router, WsEndpoints webSockets, MeterRegistry meters) {
         this.properties = properties;
         this.router = router;
-        this.rejected = Counter.builder("croupier.http.rejected")
-                .description("Requests refused because every handler thread was busy and the queue was full")
-                .register(meters);
+        this.webSockets = webSockets;
     }
 
     @Override
@@ -51,31 +44,47 @@ public class HttpEdge implements SmartLifecycle {
         if (server != null) {
             return;
         }
-        System.getProperties().putIfAbsent("sun.net.httpserver.maxReqTime", REQUEST_READ_SECONDS_MAX);
-        System.getProperties().putIfAbsent("sun.net.httpserver.maxRspTime", RESPONSE_WRITE_SECONDS_MAX);
-        ThreadPoolExecutor pool = new ThreadPoolExecutor(properties.threads(), properties.threads(), 0,
-                TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(properties.queueRequestsMax()), threads(),
-                (task, full) -> {
-                    rejected.increment();
-                    // The JDK server closes the connection on rejection: the client sees it, the dispatcher never blocks.
-                    throw new RejectedExecutionException("HTTP queue full");
-                });
-        InetSocketAddress address = new InetSocketAddress(properties.host(), properties.port());
-        HttpServer http;
+        HttpServer http = new HttpServer();
+        NetworkListener listener = new NetworkListener(LISTENER, properties.host(), properties.port());
+        TCPNIOTransport transport = listener.getTransport();
+        transport.setWorkerThreadPoolConfig(ThreadPoolConfig.defaultConfig()
+                .setPoolName("croupier-edge")
+                .setCorePoolSize(properties.threads())
+                .setMaxPoolSize(properties.threads())
+                .setQueueLimit(properties.queueRequestsMax()));
+        transport.setServerConnectionBackLog(properties.acceptBacklogConnections());
+        listener.registerAddOn(webSocketAddOn(webSockets.container()));
+        http.addListener(listener);
+        http.getServerConfiguration().addHttpHandler(router, "/");
+        http.getServerConfiguration().setDefaultErrorPageGenerator((request, status, reasonPhrase, description,
+                                                                     exception) -> "");
         try {
-            http = HttpServer.create(address, properties.acceptBacklogConnections());
-        } catch (IOException e) {
-            pool.shutdownNow();
-            throw new UncheckedIOException("Cannot listen on " + properties.host() + ":" + properties.port()
+            http.start();
+            webSockets.start(listener.getPort());
+        } catch (IOException | jakarta.websocket.DeploymentException e) {
+            http.shutdownNow();
+            throw new IllegalStateException("Cannot listen on " + properties.host() + ":" + properties.port()
                     + " (set croupier.app.http.port / croupier.app.http.host): " + e.getMessage(), e);
         }
-        http.createContext("/", router);
-        http.setExecutor(pool);
-        http.start();
-        executor = pool;
         server = http;
-        log.info("HTTP edge listening on http://{}:{}/ ({} threads, queue {})", properties.host(), port(),
-                properties.threads(), properties.queueRequestsMax());
+        log.info("Edge listening on http://{}:{}/ (WebSocket at /ws; {} worker threads)", properties.host(), port(),
+                properties.threads());
+    }
+
+    /**
+     * Tyrus's Grizzly add-on (the filter that upgrades a request to a WebSocket) has a package-private constructor;
+     * it is the documented way Tyrus plugs into a Grizzly listener, so it is made here once. A Tyrus version that
+     * changes it fails start-up with this message rather than serving no WebSockets.
+     */
+    private static AddOn webSocketAddOn(ServerContainer container) {
+        try {
+            Class<?> type = Class.forName("org.glassfish.tyrus.container.grizzly.server.WebSocketAddOn");
+            Constructor<?> constructor = type.getDeclaredConstructor(ServerContainer.class, String.class);
+            constructor.setAccessible(true);
+            return (AddOn) constructor.newInstance(container, "");
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            throw new IllegalStateException("Tyrus's Grizzly WebSocketAddOn is not usable in this Tyrus version", e);
+        }
     }
 
     @Override
@@ -84,19 +93,18 @@ public class HttpEdge implements SmartLifecycle {
         if (http == null) {
             return;
         }
-        http.stop(properties.stopGraceSeconds());
-        executor.shutdown();
+        webSockets.stop();
         try {
-            if (!executor.awaitTermination(properties.stopGraceSeconds() + 1L, TimeUnit.SECONDS)) {
-                executor.shutdownNow();
+            http.shutdown(properties.stopGraceSeconds(), TimeUnit.SECONDS).get(properties.stopGraceSeconds() + 1L,
+                    TimeUnit.SECONDS);
+        } catch (Exception e) {
+            http.shutdownNow();
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
             }
-        } catch (InterruptedException e) {
-            executor.shutdownNow();
-            Thread.currentThread().interrupt();
         }
         server = null;
-        executor = null;
-        log.info("HTTP edge stopped");
+        log.info("Edge stopped");
     }
 
     @Override
@@ -107,11 +115,6 @@ public class HttpEdge implements SmartLifecycle {
     /** The port actually bound (differs from the configured one when that is 0); -1 when not running. */
     public int port() {
         HttpServer http = server;
-        return http == null ? -1 : http.getAddress().getPort();
-    }
-
-    private static ThreadFactory threads() {
-        AtomicInteger count = new AtomicInteger();
-        return task -> new Thread(task, "croupier-http-" + count.incrementAndGet());
+        return http == null ? -1 : http.getListener(LISTENER).getPort();
     }
 }

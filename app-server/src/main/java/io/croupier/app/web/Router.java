@@ -2,26 +2,30 @@ package io.croupier.app.web;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpHandler;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.glassfish.grizzly.http.server.HttpHandler;
+import org.glassfish.grizzly.http.server.Request;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.core.io.ClassPathResource;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.stereotype.Component;
 
 /**
  * Every HTTP request goes through here: one switch from path to a short handler. Only GET is served; an unknown path
  * is 404, another method 405. A failure is logged here and answered with a plain 500: never a stack trace.
+ * The web client's files are read once from the classpath ({@code static/}) and served from memory.
  */
 @Component
-class Router implements HttpHandler {
+class Router extends HttpHandler {
     static final String HTML = "text/html; charset=utf-8";
     static final String JSON = "application/json";
     /** The Prometheus text exposition format. */
@@ -29,20 +33,24 @@ class Router implements HttpHandler {
 
     private static final Logger log = LoggerFactory.getLogger(Router.class);
 
-    private final byte[] indexPage;
+    private final Map<String, StaticFile> files;
     private final StatusView status;
     private final PrometheusMeterRegistry prometheus;
     private final ObjectMapper json;
 
     Router(StatusView status, PrometheusMeterRegistry prometheus, ObjectMapper json) throws IOException {
-        this.indexPage = new ClassPathResource("static/index.html").getContentAsByteArray();
+        this.files = loadStaticFiles();
         this.status = status;
         this.prometheus = prometheus;
         this.json = json;
     }
 
     /** The routes; the name tags the request metrics. */
-    enum Route { INDEX, STATUS, METRICS }
+    enum Route { FILE, STATUS, METRICS }
+
+    /** A file of the web client, in memory. */
+    record StaticFile(String contentType, byte[] body) {
+    }
 
     /** What goes back: status code, content type, body, and the Allow header of a 405 (else null). */
     record Response(int status, String contentType, byte[] body, String allow) {
@@ -69,34 +77,33 @@ class Router implements HttpHandler {
             return null;
         }
         return switch (path) {
-            case "/", "/index.html" -> Route.INDEX;
             case "/api/status" -> Route.STATUS;
             case "/metrics" -> Route.METRICS;
-            default -> null;
+            default -> path.matches("/([a-z0-9-]+\\.(html|js|css|svg))?") ? Route.FILE : null;
         };
     }
 
     @Override
-    public void handle(HttpExchange exchange) {
+    public void service(Request request, org.glassfish.grizzly.http.server.Response response) {
         long startNanos = System.nanoTime();
-        Route route = route(exchange.getRequestURI().getPath());
-        Response response = respond(route, exchange.getRequestMethod());
+        String path = request.getRequestURI();
+        Route route = route(path);
+        Response answer = respond(route, request.getMethod().getMethodString(), path);
         try {
-            send(exchange, response);
+            send(response, answer);
         } catch (IOException e) {
             log.debug("Client went away before the response was sent: {}", e.toString());
         } finally {
-            exchange.close();
             Timer.builder("croupier.http.requests")
                     .description("HTTP requests handled, by route and status code")
                     .tag("route", route == null ? "UNKNOWN" : route.name())
-                    .tag("status", String.valueOf(response.status()))
+                    .tag("status", String.valueOf(answer.status()))
                     .register(prometheus)
                     .record(System.nanoTime() - startNanos, TimeUnit.NANOSECONDS);
         }
     }
 
-    Response respond(Route route, String method) {
+    Response respond(Route route, String method, String path) {
         if (route == null) {
             return Response.error(404, "not found");
         }
@@ -105,7 +112,7 @@ class Router implements HttpHandler {
         }
         try {
             return switch (route) {
-                case INDEX -> onIndex();
+                case FILE -> onFile(path);
                 case STATUS -> onStatus();
                 case METRICS -> onMetrics();
             };
@@ -115,8 +122,24 @@ class Router implements HttpHandler {
         }
     }
 
-    private Response onIndex() {
-        return Response.of(200, HTML, indexPage);
+    private Response onFile(String path) {
+        StaticFile file = files.get(path.equals("/") ? "/index.html" : path);
+        return file == null ? Response.error(404, "not found") : Response.of(200, file.contentType(), file.body());
+    }
+
+    private static Map<String, StaticFile> loadStaticFiles() throws IOException {
+        Map<String, StaticFile> files = new HashMap<>();
+        for (Resource r : new PathMatchingResourcePatternResolver().getResources("classpath:static/*")) {
+            String name = r.getFilename();
+            if (name == null || !r.isReadable()) {
+                continue;
+            }
+            String type = name.endsWith(".html") ? HTML : name.endsWith(".js") ? "text/javascript; charset=utf-8"
+                    : name.endsWith(".css") ? "text/css; charset=utf-8" : name.endsWith(".svg") ? "image/svg+xml"
+                    : "application/octet-stream";
+            files.put("/" + name, new StaticFile(type, r.getContentAsByteArray()));
+        }
+        return Map.copyOf(files);
     }
 
     private Response onStatus() {
@@ -131,18 +154,17 @@ class Router implements HttpHandler {
         return Response.of(200, PROMETHEUS_TEXT, prometheus.scrape().getBytes(StandardCharsets.UTF_8));
     }
 
-    private static void send(HttpExchange exchange, Response response) throws IOException {
-        exchange.getRequestBody().close();
-        var headers = exchange.getResponseHeaders();
-        headers.set("Content-Type", response.contentType());
-        headers.set("Cache-Control", "no-store");
-        headers.set("X-Content-Type-Options", "nosniff");
+    private static void send(org.glassfish.grizzly.http.server.Response out, Response response) throws IOException {
+        out.setStatus(response.status());
+        out.setContentType(response.contentType());
+        out.setHeader("Cache-Control", "no-store");
+        out.setHeader("X-Content-Type-Options", "nosniff");
         if (response.allow() != null) {
-            headers.set("Allow", response.allow());
+            out.setHeader("Allow", response.allow());
         }
-        exchange.sendResponseHeaders(response.status(), response.body().length == 0 ? -1 : response.body().length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(response.body());
+        out.setContentLength(response.body().length);
+        try (OutputStream stream = out.getOutputStream()) {
+            stream.write(response.body());
         }
     }
 }

@@ -1,0 +1,72 @@
+package io.croupier.app.ws;
+
+import jakarta.websocket.CloseReason;
+import jakarta.websocket.Endpoint;
+import jakarta.websocket.EndpointConfig;
+import jakarta.websocket.MessageHandler;
+import jakarta.websocket.Session;
+import java.util.concurrent.Executor;
+import org.glassfish.tyrus.core.TyrusSession;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The players' endpoint. One instance serves every connection; per-connection state is the {@link Connection} kept
+ * in the session's user properties. Public because Tyrus calls its methods by reflection. Only text frames are accepted (a binary frame closes with 1003); a text frame
+ * above {@code frameBytesMax} closes with 1009 (Tyrus enforces the buffer size set here).
+ */
+public final class PlayerEndpoint extends Endpoint {
+    private static final Logger log = LoggerFactory.getLogger(PlayerEndpoint.class);
+    static final String CONNECTION = "croupier.connection";
+    static final String FORWARDED_FOR = "croupier.forwardedFor";
+
+    private final WsProperties properties;
+    private final Connections connections;
+    private final Protocol protocol;
+    private final EdgeMetrics metrics;
+    private final Executor closer;
+
+    PlayerEndpoint(WsProperties properties, Connections connections, Protocol protocol, EdgeMetrics metrics,
+                   Executor closer) {
+        this.properties = properties;
+        this.connections = connections;
+        this.protocol = protocol;
+        this.metrics = metrics;
+        this.closer = closer;
+    }
+
+    @Override
+    public void onOpen(Session session, EndpointConfig config) {
+        session.setMaxTextMessageBufferSize(properties.frameBytesMax());
+        session.setMaxBinaryMessageBufferSize(1024);
+        session.setMaxIdleTimeout(properties.idleTimeoutMs());
+        Connection c = new Connection(session, remoteAddress(session),
+                new RateLimiter(properties.rateMessagesPerSecond(), properties.rateBurstMessages(), System.nanoTime()),
+                properties.outboundQueueMessagesMax(), closer, metrics::closedSlow);
+        session.getUserProperties().put(CONNECTION, c);
+        connections.add(c);
+        session.addMessageHandler(String.class, (MessageHandler.Whole<String>) text -> protocol.onText(c, text));
+    }
+
+    @Override
+    public void onClose(Session session, CloseReason reason) {
+        Object c = session.getUserProperties().get(CONNECTION);
+        if (c instanceof Connection connection) {
+            connections.remove(connection);
+        }
+    }
+
+    @Override
+    public void onError(Session session, Throwable failure) {
+        log.debug("WebSocket {}: {}", session.getId(), failure.toString());
+    }
+
+    /** The client's address: the proxy's X-Forwarded-For when a trusted proxy set it, else the socket's peer. */
+    private static String remoteAddress(Session session) {
+        Object forwarded = session.getUserProperties().get(FORWARDED_FOR);
+        if (forwarded instanceof String f && !f.isBlank()) {
+            return f.split(",")[0].trim();
+        }
+        return session instanceof TyrusSession t ? t.getRemoteAddr() : null;
+    }
+}

@@ -1,0 +1,134 @@
+package io.croupier.app.ws;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.croupier.app.grid.Accounts;
+import io.croupier.app.grid.GridAvailability;
+import io.croupier.app.grid.GridEvents;
+import io.croupier.app.grid.GridSessions;
+import io.croupier.game.Fairness;
+import io.croupier.game.GameHistory;
+import io.croupier.roulette.RouletteTables;
+import io.croupier.slots.SlotCatalog;
+import io.croupier.wallet.WalletService;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.websocket.HandshakeResponse;
+import jakarta.websocket.server.HandshakeRequest;
+import jakarta.websocket.server.ServerEndpointConfig;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+
+/** Wires the WebSocket edge: executor, connections, handlers, the protocol router, push and the endpoints. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(WsProperties.class)
+class WsConfiguration {
+
+    /** Requests that wait on the grid; bounded queue, a full one answers OVERLOADED (never an unbounded backlog). */
+    @Bean(destroyMethod = "shutdownNow")
+    ThreadPoolExecutor wsRequestExecutor(WsProperties p) {
+        AtomicInteger n = new AtomicInteger();
+        return new ThreadPoolExecutor(p.requestThreads(), p.requestThreads(), 60, TimeUnit.SECONDS,
+                new ArrayBlockingQueue<>(p.requestQueueMax()),
+                r -> daemon(r, "croupier-ws-request-" + n.incrementAndGet()), new ThreadPoolExecutor.AbortPolicy());
+    }
+
+    /** Pings and closes: small, periodic, never on a broadcaster's thread. */
+    @Bean(destroyMethod = "shutdownNow")
+    ScheduledExecutorService wsHousekeeping() {
+        AtomicInteger n = new AtomicInteger();
+        return Executors.newScheduledThreadPool(1, r -> daemon(r, "croupier-ws-housekeeping-" + n.incrementAndGet()));
+    }
+
+    @Bean
+    Connections connections() {
+        return new Connections();
+    }
+
+    @Bean
+    EdgeMetrics edgeMetrics(MeterRegistry registry, Connections connections) {
+        return new EdgeMetrics(registry, connections);
+    }
+
+    @Bean
+    Handlers handlers(ObjectMapper json, Accounts accounts, GridSessions sessions, GridEvents events,
+                      WalletService wallets, SlotCatalog slots, Fairness fairness, GameHistory history,
+                      RouletteTables tables, Connections connections, Clock clock, WsProperties p,
+                      ThreadPoolExecutor wsRequestExecutor) {
+        return new Handlers(json, accounts, sessions, events, wallets, slots, fairness, history, tables, connections,
+                new BCryptPasswordEncoder(p.bcryptCost()), clock, p, wsRequestExecutor);
+    }
+
+    @Bean
+    Protocol protocol(ObjectMapper json, Handlers handlers, GridAvailability grid, EdgeMetrics metrics,
+                      WsProperties p) {
+        return new Protocol(json, handlers, grid, metrics, p.requestTimeoutMs());
+    }
+
+    @Bean
+    Push push(ObjectMapper json, Connections connections, EdgeMetrics metrics, Clock clock) {
+        return new Push(json, connections, metrics, clock);
+    }
+
+    @Bean
+    WsEndpoints wsEndpoints(WsProperties p, Connections connections, Protocol protocol, EdgeMetrics metrics,
+                            Push push, GridEvents events, ScheduledExecutorService wsHousekeeping) {
+        PlayerEndpoint players = new PlayerEndpoint(p, connections, protocol, metrics, wsHousekeeping);
+        ServerEndpointConfig.Configurator configurator = new ServerEndpointConfig.Configurator() {
+            @Override
+            public boolean checkOrigin(String origin) {
+                return p.originAllowed(origin);
+            }
+
+            @Override
+            public void modifyHandshake(ServerEndpointConfig config, HandshakeRequest request,
+                                        HandshakeResponse response) {
+                List<String> forwarded = request.getHeaders().get("X-Forwarded-For");
+                if (forwarded != null && !forwarded.isEmpty()) {
+                    config.getUserProperties().put(PlayerEndpoint.FORWARDED_FOR, forwarded.get(0));
+                }
+            }
+
+            @Override
+            @SuppressWarnings("unchecked")
+            public <T> T getEndpointInstance(Class<T> endpointClass) {
+                return (T) players;
+            }
+        };
+        ServerEndpointConfig playerConfig = ServerEndpointConfig.Builder.create(PlayerEndpoint.class, p.path())
+                .configurator(configurator).build();
+        List<ServerEndpointConfig> configs = new java.util.ArrayList<>(List.of(playerConfig));
+        if (!p.echoPath().isEmpty()) {
+            EchoEndpoint echo = new EchoEndpoint(p.frameBytesMax());
+            configs.add(ServerEndpointConfig.Builder.create(EchoEndpoint.class, p.echoPath())
+                    .configurator(new ServerEndpointConfig.Configurator() {
+                        @Override
+                        public boolean checkOrigin(String origin) {
+                            return p.originAllowed(origin);
+                        }
+
+                        @Override
+                        @SuppressWarnings("unchecked")
+                        public <T> T getEndpointInstance(Class<T> endpointClass) {
+                            return (T) echo;
+                        }
+                    }).build());
+        }
+        return new WsEndpoints(new EdgeContainer(p.frameBytesMax() * 2 + 1024), configs, connections, push, events,
+                wsHousekeeping, p.pingPeriodMs());
+    }
+
+    private static Thread daemon(Runnable r, String name) {
+        Thread t = new Thread(r, name);
+        t.setDaemon(true);
+        return t;
+    }
+}

@@ -1,0 +1,320 @@
+package io.croupier.app.ws;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.croupier.app.web.HttpEdge;
+import io.croupier.wallet.WalletService;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.annotation.DirtiesContext;
+
+/** The player protocol over real WebSocket connections to the whole app server on an embedded grid node. */
+@SpringBootTest(properties = {
+        "croupier.app.http.host=127.0.0.1",
+        "croupier.app.http.port=0",
+        "croupier.app.ws.bcrypt-cost=4",
+        "croupier.app.ws.rate-messages-per-second=50",
+        "croupier.app.ws.rate-burst-messages=60",
+        "croupier.app.ws.allowed-origins=http://good.example",
+        "croupier.app.demo.enabled=false",
+        "croupier.app.grid.embedded-work-directory=target/protocol-grid"})
+@DirtiesContext
+class ProtocolTest {
+    private static final Map<String, String> NODE_SETTINGS = Map.of(
+            "croupier.discovery.port", "52500",
+            "croupier.discovery.addresses", "127.0.0.1:52500..52509",
+            "croupier.communication.port", "52600",
+            "croupier.client.port", "52700",
+            "croupier.memory.maxSizeMb", "512",
+            "croupier.cache.partitions", "64",
+            "croupier.tables.roundPauseMs", "300",
+            "croupier.games.slotsDirectory", "../config/slots",
+            "croupier.games.tablesFile", "src/test/resources/test-tables.json");
+
+    @Autowired
+    private HttpEdge edge;
+    @Autowired
+    private WalletService wallets;
+
+    @BeforeAll
+    static void isolateGridPorts() {
+        NODE_SETTINGS.forEach(System::setProperty);
+    }
+
+    @AfterAll
+    static void clearGridPorts() {
+        NODE_SETTINGS.keySet().forEach(System::clearProperty);
+    }
+
+    private URI ws() {
+        return URI.create("ws://127.0.0.1:" + edge.port() + "/ws");
+    }
+
+    private static String unique(String prefix) {
+        return prefix + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    /** Registers a fresh player with a first deposit; returns the registration reply. */
+    private JsonNode registerWithDeposit(TestClient c, long amount) {
+        JsonNode reg = c.call("register", Map.of("username", unique("p"), "password", "correct horse"));
+        assertThat(reg.path("ok").asBoolean()).as(reg.toString()).isTrue();
+        JsonNode dep = c.call("wallet.deposit", Map.of("amount", amount, "paymentToken", "tok_test",
+                "idempotencyKey", unique("dep")));
+        assertThat(dep.path("balance").asLong()).as(dep.toString()).isEqualTo(amount);
+        return reg;
+    }
+
+    @Test
+    void registerDepositSpinAndRecallAPlayersRound() {
+        try (TestClient c = new TestClient(ws())) {
+            JsonNode reg = registerWithDeposit(c, 10_000);
+            assertThat(reg.path("type").asText()).isEqualTo("register");
+            assertThat(reg.path("playerId").asLong()).isPositive();
+            assertThat(reg.path("token").asText()).contains(".");
+
+            JsonNode games = c.call("slot.games");
+            assertThat(games.path("games")).hasSize(2);
+            String game = games.path("games").get(0).path("id").asText();
+            long stake = games.path("games").get(0).path("stakeMin").asLong();
+
+            JsonNode spin = c.call("slot.spin", Map.of("game", game, "stake", stake, "idempotencyKey", "spin-1"));
+            assertThat(spin.path("ok").asBoolean()).as(spin.toString()).isTrue();
+            assertThat(spin.path("stops")).hasSize(5);
+            assertThat(spin.path("symbols")).hasSize(3);
+            assertThat(spin.path("serverSeedHash").asText()).hasSize(64);
+            assertThat(spin.path("balance").asLong()).isEqualTo(10_000 - stake + spin.path("win").asLong());
+
+            JsonNode replay = c.call("slot.spin", Map.of("game", game, "stake", stake, "idempotencyKey", "spin-1"));
+            assertThat(replay.path("replayed").asBoolean()).isTrue();
+            assertThat(replay.path("roundId").asText()).isEqualTo(spin.path("roundId").asText());
+            assertThat(c.call("wallet.balance").path("balance").asLong()).isEqualTo(spin.path("balance").asLong());
+
+            JsonNode history = c.call("history", Map.of("limit", 10));
+            assertThat(history.path("slotRounds")).hasSize(1);
+            assertThat(history.path("slotRounds").get(0).path("roundId").asText())
+                    .isEqualTo(spin.path("roundId").asText());
+        }
+    }
+
+    @Test
+    void aTokenResumesTheSessionOnANewConnectionAndLogoutEndsItEverywhere() {
+        String token;
+        long playerId;
+        try (TestClient first = new TestClient(ws())) {
+            JsonNode reg = registerWithDeposit(first, 500);
+            token = reg.path("token").asText();
+            playerId = reg.path("playerId").asLong();
+        }
+        try (TestClient second = new TestClient(ws())) {
+            JsonNode auth = second.call("auth", Map.of("token", token));
+            assertThat(auth.path("ok").asBoolean()).as(auth.toString()).isTrue();
+            assertThat(auth.path("playerId").asLong()).isEqualTo(playerId);
+            assertThat(second.call("wallet.balance").path("balance").asLong()).isEqualTo(500);
+
+            assertThat(second.call("logout").path("ok").asBoolean()).isTrue();
+            assertThat(second.call("wallet.balance").path("code").asText()).isEqualTo("NOT_AUTHENTICATED");
+        }
+        try (TestClient third = new TestClient(ws())) {
+            assertThat(third.call("auth", Map.of("token", token)).path("code").asText()).isEqualTo("INVALID_TOKEN");
+        }
+    }
+
+    @Test
+    void loginChecksThePasswordAndForgedTokensAreRefused() {
+        String username = unique("login");
+        try (TestClient c = new TestClient(ws())) {
+            assertThat(c.call("register", Map.of("username", username, "password", "s3cret-pass"))
+                    .path("ok").asBoolean()).isTrue();
+            assertThat(c.call("register", Map.of("username", username.toUpperCase(), "password", "other-pass1"))
+                    .path("code").asText()).isEqualTo("USERNAME_TAKEN");
+            assertThat(c.call("login", Map.of("username", username, "password", "wrong-pass")).path("code").asText())
+                    .isEqualTo("INVALID_CREDENTIALS");
+            assertThat(c.call("login", Map.of("username", "nobody-" + username, "password", "wrong-pass"))
+                    .path("code").asText()).isEqualTo("INVALID_CREDENTIALS");
+            JsonNode login = c.call("login", Map.of("username", username, "password", "s3cret-pass"));
+            assertThat(login.path("ok").asBoolean()).isTrue();
+
+            String token = login.path("token").asText();
+            String forged = token.substring(0, token.indexOf('.')) + ".AAAA" + token.substring(token.indexOf('.') + 5);
+            assertThat(c.call("auth", Map.of("token", forged)).path("code").asText()).isEqualTo("INVALID_TOKEN");
+            assertThat(c.call("auth", Map.of("token", "garbage")).path("code").asText()).isEqualTo("INVALID_TOKEN");
+        }
+    }
+
+    @Test
+    void badInputGetsTypedErrorsKeepsTheConnectionAndMovesNothing() {
+        try (TestClient c = new TestClient(ws())) {
+            assertThat(c.call("wallet.balance").path("code").asText()).isEqualTo("NOT_AUTHENTICATED");
+            JsonNode reg = registerWithDeposit(c, 1_000);
+            long playerId = reg.path("playerId").asLong();
+
+            c.sendRaw("{not json");
+            JsonNode malformed = c.nextReply();
+            assertThat(malformed.path("type").asText()).isEqualTo("error");
+            assertThat(malformed.path("code").asText()).isEqualTo("BAD_REQUEST");
+            assertThat(malformed.path("message").asText()).doesNotContain("Exception").doesNotContain("at ");
+
+            c.sendRaw("[1,2]");
+            assertThat(c.nextReply().path("code").asText()).isEqualTo("BAD_REQUEST");
+            assertThat(c.call("no.such.type").path("code").asText()).isEqualTo("UNKNOWN_TYPE");
+            assertThat(c.call("wallet.deposit", Map.of("amount", "100", "paymentToken", "t", "idempotencyKey", "k1"))
+                    .path("code").asText()).isEqualTo("INVALID_FIELD");
+            assertThat(c.call("wallet.deposit", Map.of("amount", 1.5, "paymentToken", "t", "idempotencyKey", "k1"))
+                    .path("code").asText()).isEqualTo("INVALID_FIELD");
+            assertThat(c.call("wallet.deposit", Map.of("paymentToken", "t", "idempotencyKey", "k1"))
+                    .path("message").asText()).isEqualTo("amount is required");
+            assertThat(c.call("wallet.deposit", Map.of("amount", -5, "paymentToken", "t", "idempotencyKey", "k2"))
+                    .path("code").asText()).isEqualTo("INVALID_AMOUNT");
+            assertThat(c.call("wallet.deposit", Map.of("amount", 0, "paymentToken", "t", "idempotencyKey", "k3"))
+                    .path("code").asText()).isEqualTo("INVALID_AMOUNT");
+            assertThat(c.call("wallet.deposit", Map.of("amount", Long.MAX_VALUE, "paymentToken", "t",
+                    "idempotencyKey", "k4")).path("code").asText()).isIn("INVALID_AMOUNT", "BALANCE_LIMIT_EXCEEDED");
+            assertThat(c.call("wallet.withdraw", Map.of("amount", 5_000, "idempotencyKey", "k5"))
+                    .path("code").asText()).isEqualTo("INSUFFICIENT_FUNDS");
+            assertThat(c.call("slot.spin", Map.of("game", "no-such-game", "stake", 10, "idempotencyKey", "k6"))
+                    .path("code").asText()).isEqualTo("UNKNOWN_GAME");
+            assertThat(c.call("slot.spin", Map.of("game", "classic-fruits", "stake", -10, "idempotencyKey", "k7"))
+                    .path("code").asText()).isIn("INVALID_STAKE", "INVALID_AMOUNT");
+            assertThat(c.call("fair.clientSeed", Map.of("clientSeed", "x".repeat(65))).path("code").asText())
+                    .isEqualTo("INVALID_FIELD");
+            assertThat(c.call("table.join", Map.of("tableId", "no-such-table")).path("code").asText())
+                    .isEqualTo("UNKNOWN_TABLE");
+            assertThat(c.call("table.bet", Map.of("tableId", "fast-1", "roundId", 1, "idempotencyKey", "b1",
+                    "bets", List.of(Map.of("kind", "STRAIGHT", "selection", 7, "stake", 100))))
+                    .path("code").asText()).isEqualTo("NOT_SEATED");
+            // Someone else's seed commitment reveals nothing.
+            assertThat(c.call("fair.revealed", Map.of("serverSeedHash", "ab".repeat(32))).path("code").asText())
+                    .isEqualTo("SEED_NOT_REVEALED");
+
+            // Still usable, and nothing moved.
+            JsonNode balance = c.call("wallet.balance");
+            assertThat(balance.path("ok").asBoolean()).isTrue();
+            assertThat(balance.path("balance").asLong()).isEqualTo(1_000);
+            assertThat(wallets.wallet(playerId).orElseThrow().balance()).isEqualTo(1_000);
+        }
+    }
+
+    @Test
+    void aReplayedDepositKeyMovesMoneyOnce() {
+        try (TestClient c = new TestClient(ws())) {
+            registerWithDeposit(c, 100);
+            Map<String, Object> deposit = Map.of("amount", 250, "paymentToken", "tok", "idempotencyKey", "same-key");
+            JsonNode first = c.call("wallet.deposit", deposit);
+            JsonNode again = c.call("wallet.deposit", deposit);
+            assertThat(first.path("balance").asLong()).isEqualTo(350);
+            assertThat(again.path("replayed").asBoolean()).isTrue();
+            assertThat(again.path("transferId").asText()).isEqualTo(first.path("transferId").asText());
+            assertThat(c.call("wallet.balance").path("balance").asLong()).isEqualTo(350);
+            assertThat(c.call("wallet.deposit", Map.of("amount", 999, "paymentToken", "tok",
+                    "idempotencyKey", "same-key")).path("code").asText()).isEqualTo("DUPLICATE_KEY_DIFFERENT_REQUEST");
+        }
+    }
+
+    @Test
+    void aFrameAboveTheLimitClosesWith1009() throws Exception {
+        try (TestClient c = new TestClient(ws())) {
+            c.sendRaw("{\"type\":\"ping\",\"pad\":\"" + "x".repeat(20_000) + "\"}");
+            assertThat(c.closeCode.get(10, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(1009);
+        }
+    }
+
+    @Test
+    void aFloodIsRateLimitedAndTheConnectionStaysUsable() {
+        try (TestClient c = new TestClient(ws())) {
+            for (int i = 0; i < 150; i++) {
+                c.sendRaw("{\"type\":\"ping\",\"id\":\"f" + i + "\"}");
+            }
+            int limited = 0;
+            for (int i = 0; i < 150; i++) {
+                if ("RATE_LIMITED".equals(c.nextReply().path("code").asText())) {
+                    limited++;
+                }
+            }
+            assertThat(limited).isPositive();
+            await(() -> c.call("ping").path("ok").asBoolean());
+        }
+    }
+
+    @Test
+    void aForeignOriginIsRefusedAndAnAllowedOneAccepted() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new TestClient(ws(), "http://evil.example"))
+                .rootCause().hasMessageContaining("403");
+        try (TestClient c = new TestClient(ws(), "http://good.example")) {
+            assertThat(c.call("ping").path("ok").asBoolean()).isTrue();
+        }
+    }
+
+    @Test
+    void aSeatedPlayerBetsSeesOthersBetsAndGetsSettledLive() {
+        try (TestClient alice = new TestClient(ws()); TestClient bob = new TestClient(ws())) {
+            long aliceId = registerWithDeposit(alice, 10_000).path("playerId").asLong();
+            registerWithDeposit(bob, 10_000);
+            JsonNode join = alice.call("table.join", Map.of("tableId", "fast-1"));
+            assertThat(join.path("table").path("tableId").asText()).as(join.toString()).isEqualTo("fast-1");
+            assertThat(bob.call("table.join", Map.of("tableId", "fast-1")).path("ok").asBoolean()).isTrue();
+
+            JsonNode opened = alice.awaitEvent(e -> e.path("event").asText().equals("round.opened"), 15_000);
+            long roundId = opened.path("roundId").asLong();
+            JsonNode bet = alice.call("table.bet", Map.of("tableId", "fast-1", "roundId", roundId,
+                    "idempotencyKey", "bet-" + roundId, "bets", List.of(
+                            Map.of("kind", "RED", "stake", 100), Map.of("kind", "BLACK", "stake", 100))));
+            assertThat(bet.path("ok").asBoolean()).as(bet.toString()).isTrue();
+            assertThat(bet.path("totalStake").asLong()).isEqualTo(200);
+
+            JsonNode seen = bob.awaitEvent(e -> e.path("event").asText().equals("bet.placed")
+                    && e.path("playerId").asLong() == aliceId, 5_000);
+            assertThat(seen.path("stake").asLong()).isEqualTo(200);
+            JsonNode result = alice.awaitEvent(e -> e.path("event").asText().equals("round.result")
+                    && e.path("roundId").asLong() == roundId, 15_000);
+            assertThat(result.path("number").asInt()).isBetween(0, 36);
+            JsonNode settled = alice.awaitEvent(e -> e.path("event").asText().equals("bet.settled")
+                    && e.path("roundId").asLong() == roundId, 15_000);
+            long expectedReturn = result.path("number").asInt() == 0 ? 0 : 200;
+            assertThat(settled.path("returned").asLong()).isEqualTo(expectedReturn);
+            alice.awaitEvent(e -> e.path("event").asText().equals("balance")
+                    && e.path("balance").asLong() == 10_000 - 200 + expectedReturn, 5_000);
+
+            JsonNode late = alice.call("table.bet", Map.of("tableId", "fast-1", "roundId", roundId,
+                    "idempotencyKey", "late-" + roundId, "bets", List.of(Map.of("kind", "RED", "stake", 100))));
+            assertThat(late.path("code").asText()).isIn("ROUND_CLOSED", "UNKNOWN_ROUND");
+        }
+    }
+
+    @Test
+    void theSeatSurvivesAReconnect() {
+        String token;
+        try (TestClient first = new TestClient(ws())) {
+            token = registerWithDeposit(first, 1_000).path("token").asText();
+            assertThat(first.call("table.join", Map.of("tableId", "fast-1")).path("ok").asBoolean()).isTrue();
+        }
+        try (TestClient second = new TestClient(ws())) {
+            JsonNode auth = second.call("auth", Map.of("token", token));
+            assertThat(auth.path("seat").asText()).isEqualTo("fast-1");
+            second.awaitEvent(e -> e.path("tableId").asText().equals("fast-1"), 15_000);
+            assertThat(second.call("table.leave").path("ok").asBoolean()).isTrue();
+        }
+    }
+
+    private static void await(java.util.function.BooleanSupplier condition) {
+        long deadline = System.currentTimeMillis() + 10_000;
+        while (System.currentTimeMillis() < deadline) {
+            if (condition.getAsBoolean()) {
+                return;
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        throw new AssertionError("condition not met in 10 s");
+    }
+}
