@@ -23,15 +23,11 @@ public final class Players {
     private static final int ID_BLOCK_SIZE = 1_000;
 
     private final Ignite ignite;
-    private final IgniteCache<Long, Player> players;
-    private final IgniteCache<Long, Wallet> wallets;
     private final Clock clock;
     private volatile IgniteAtomicSequence ids;
 
     public Players(Ignite ignite, Clock clock) {
         this.ignite = ignite;
-        this.players = ignite.cache(CacheSchema.PLAYER);
-        this.wallets = ignite.cache(CacheSchema.WALLET);
         this.clock = clock;
     }
 
@@ -42,6 +38,8 @@ public final class Players {
         Check.argument(RequestValidation.isValidCurrency(currency), "not an ISO 4217 currency: " + currency);
         long playerId = sequence().incrementAndGet();
         Timestamp now = new Timestamp(clock.millis());
+        IgniteCache<Long, Player> players = players();
+        IgniteCache<Long, Wallet> wallets = wallets();
         try (Transaction tx = ignite.transactions().txStart(TransactionConcurrency.PESSIMISTIC,
                 TransactionIsolation.REPEATABLE_READ)) {
             Check.that(players.putIfAbsent(playerId, new Player(username, currency, PlayerStatus.ACTIVE, now)),
@@ -70,6 +68,8 @@ public final class Players {
         }
         long playerId = sequence().incrementAndGet();
         Timestamp now = new Timestamp(clock.millis());
+        IgniteCache<Long, Player> players = players();
+        IgniteCache<Long, Wallet> wallets = wallets();
         try (Transaction tx = ignite.transactions().txStart(TransactionConcurrency.PESSIMISTIC,
                 TransactionIsolation.REPEATABLE_READ)) {
             // Locks the username: two registrations of one name serialise here and the second sees the first.
@@ -93,6 +93,8 @@ public final class Players {
         Check.argument(RequestValidation.isValidCurrency(currency), "not an ISO 4217 currency: " + currency);
         long[] ids = new long[count];
         int chunk = 500;
+        IgniteCache<Long, Player> players = players();
+        IgniteCache<Long, Wallet> wallets = wallets();
         for (int from = 0; from < count; from += chunk) {
             Timestamp now = new Timestamp(clock.millis());
             java.util.TreeMap<Long, Player> newPlayers = new java.util.TreeMap<>();
@@ -114,12 +116,25 @@ public final class Players {
     }
 
     public Optional<Player> find(long playerId) {
-        return Optional.ofNullable(players.get(playerId));
+        return Optional.ofNullable(players().get(playerId));
+    }
+
+    /**
+     * Looked up per call, before any transaction: on a client node that reconnected to a restarted cluster the lookup
+     * starts the cache again, which Ignite refuses inside a transaction.
+     */
+    private IgniteCache<Long, Player> players() {
+        return ignite.cache(CacheSchema.PLAYER);
+    }
+
+    private IgniteCache<Long, Wallet> wallets() {
+        return ignite.cache(CacheSchema.WALLET);
     }
 
     private IgniteAtomicSequence sequence() {
         IgniteAtomicSequence s = ids;
-        if (s == null) {
+        // A client node that reconnected to a restarted in-memory cluster holds a removed sequence: take the new one.
+        if (s == null || s.removed()) {
             s = ignite.atomicSequence(ID_SEQUENCE, 0, true);
             s.batchSize(ID_BLOCK_SIZE);
             ids = s;

@@ -4,6 +4,7 @@ import javax.cache.CacheException;
 import org.apache.ignite.Ignite;
 import org.apache.ignite.IgniteException;
 import org.apache.ignite.cluster.ClusterState;
+import org.apache.ignite.lang.IgniteFuture;
 
 /**
  * Whether the grid can take requests now, answered from local state without a network round trip, so the edge can
@@ -19,7 +20,9 @@ public final class GridAvailability {
 
     public boolean isAvailable() {
         try {
-            return ignite.cluster().clientReconnectFuture() == null
+            // A client node keeps the future of its last reconnect, completed once it is back.
+            IgniteFuture<?> reconnect = ignite.cluster().clientReconnectFuture();
+            return (reconnect == null || reconnect.isDone())
                     && !ignite.cluster().forServers().nodes().isEmpty()
                     && ignite.cluster().state() == ClusterState.ACTIVE;
         } catch (RuntimeException e) {

@@ -135,7 +135,7 @@ final class Protocol {
             return p;
         }
         if (f instanceof TimeoutException || GridAvailability.isGridFailure(f)) {
-            log.debug("{} failed on the grid: {}", type, f.toString());
+            log.warn("{} failed on the grid: {}", type, f.toString());
             return new ProtocolException("SERVICE_UNAVAILABLE",
                     "the grid did not answer in time; retry (money requests with the same idempotency key)");
         }
