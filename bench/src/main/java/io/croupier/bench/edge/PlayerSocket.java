@@ -37,6 +37,7 @@ final class PlayerSocket implements WebSocket.Listener {
     private final StringBuilder partial = new StringBuilder();
     private final CompletableFuture<Integer> closed = new CompletableFuture<>();
     private volatile WebSocket socket;
+    private volatile String closeReason = "open";
     /** Sends on one JDK WebSocket must not overlap: each waits for the previous one. Guarded by this. */
     private CompletableFuture<?> lastSend = CompletableFuture.completedFuture(null);
     private long nextId;
@@ -94,7 +95,8 @@ final class PlayerSocket implements WebSocket.Listener {
             lastSend = lastSend.handle((x, e) -> null).thenCompose(x -> socket.sendText(text, true))
                     .whenComplete((ws, failure) -> {
                         if (failure != null) {
-                            fail(failure);
+                            fail(closed.isDone() ? new IllegalStateException("send after close: " + closeReason,
+                                    failure) : failure);
                         }
                     });
         }
@@ -134,6 +136,7 @@ final class PlayerSocket implements WebSocket.Listener {
         if (ws != null) {
             ws.abort();
         }
+        closeReason = "closed here";
         closed.complete(1000);
         fail(new IllegalStateException("connection closed"));
     }
@@ -198,6 +201,7 @@ final class PlayerSocket implements WebSocket.Listener {
 
     @Override
     public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+        closeReason = "closed by the server: " + statusCode + " " + reason;
         closed.complete(statusCode);
         fail(new IllegalStateException("closed by the server: " + statusCode + " " + reason));
         return null;
@@ -205,6 +209,7 @@ final class PlayerSocket implements WebSocket.Listener {
 
     @Override
     public void onError(WebSocket webSocket, Throwable error) {
+        closeReason = "error: " + error;
         closed.complete(-1);
         fail(error);
     }
