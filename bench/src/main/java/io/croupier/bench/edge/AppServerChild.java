@@ -118,6 +118,13 @@ final class AppServerChild implements AutoCloseable {
         throw new IllegalStateException("the app server was not ready within " + timeoutMs + " ms; see " + log);
     }
 
+    /** Fails, pointing at the log, when the app server has exited (e.g. halted by its grid node). */
+    void requireAlive() {
+        if (!process.isAlive()) {
+            throw new IllegalStateException("the app server exited with " + process.exitValue() + "; see " + log);
+        }
+    }
+
     /** The Prometheus scrape. */
     String metrics(HttpClient http) throws Exception {
         HttpRequest get = HttpRequest.newBuilder(uri("http", "/metrics")).timeout(Duration.ofSeconds(30)).build();

@@ -89,6 +89,10 @@ public final class EdgeBench implements Callable<Integer> {
     @Option(names = "--server-jvm-option", description = "Extra JVM option of the app server (repeatable).")
     List<String> serverJvmOptions = new ArrayList<>();
 
+    @Option(names = "--node-memory-mb", defaultValue = "3072",
+            description = "Off-heap memory of the app server's embedded grid node, in MiB (not part of the heap).")
+    int nodeMemoryMb;
+
     @Option(names = "--client-threads", defaultValue = "2", description = "Threads of the WebSocket client's executor.")
     int clientThreads;
 
@@ -123,7 +127,8 @@ public final class EdgeBench implements Callable<Integer> {
                         + "(-Xmx%d m), %d client threads", Runtime.getRuntime().availableProcessors(),
                 System.getProperty("java.vm.name"), System.getProperty("java.version"), String.join(" ", jvm),
                 Runtime.getRuntime().maxMemory() >> 20, clientThreads);
-        System.out.println("Machine: " + machine);
+        String loadBefore = loadAverage();
+        System.out.println("Machine: " + machine + "; load average " + loadBefore);
         try (AppServerChild server = AppServerChild.start(root, dir, jvm, nodeSettings(), appSettings())) {
             long t0 = System.nanoTime();
             server.awaitReady(http, 180_000);
@@ -134,7 +139,8 @@ public final class EdgeBench implements Callable<Integer> {
             executor.shutdownNow();
         }
         deleteTree(dir);
-        System.out.printf(Locale.ROOT, "%nPlayers' edge, one run (machine: %s)%n%n", machine);
+        System.out.printf(Locale.ROOT, "%nPlayers' edge, one run (machine: %s; load average before %s, after %s)%n%n",
+                machine, loadBefore, loadAverage());
         System.out.print(FigureTable.markdown(figures));
         return 0;
     }
@@ -171,6 +177,8 @@ public final class EdgeBench implements Callable<Integer> {
         figures.add(Figure.info("spin: p50 / p99 / p99.9 ms (request sent → reply)", percentiles(spinLatency)));
         printErrors("spin phase", spinErrors);
 
+        server.requireAlive();
+
         // 3. ratio
         double ratio = echoRate == 0 ? 0 : spinRate / echoRate;
         figures.add(Figure.target("spins/s ÷ echo round trips/s", String.format(Locale.ROOT, "%.1f %%", ratio * 100),
@@ -180,13 +188,14 @@ public final class EdgeBench implements Callable<Integer> {
         for (int i = 0; i < rates.size(); i++) {
             int rate = rates.get(i);
             OpenLoop result = openLoop(playerSockets, rate, keys);
+            server.requireAlive();
             double p99Ms = result.latency.getValueAtPercentile(99) / 1000.0;
             boolean judged = rate == OPEN_LOOP_RATE_TARGET || i == 0 && !rates.contains((int) OPEN_LOOP_RATE_TARGET);
             String measured = String.format(Locale.ROOT, "%s spins/s achieved; p50 %s, p99 %s, p99.9 %s ms",
                     FigureTable.count(result.achievedRate), FigureTable.ms(result.latency.getValueAtPercentile(50)),
                     FigureTable.ms(result.latency.getValueAtPercentile(99)),
                     FigureTable.ms(result.latency.getValueAtPercentile(99.9)))
-                    + (result.sustained ? "" : " (rate not sustained)");
+                    + (result.sustained ? "" : " (rate not sustained" + result.note + ")");
             String name = "open loop at " + FigureTable.count(rate) + " spins/s, " + openLoopConnections
                     + " players, from intended start";
             if (judged) {
@@ -201,6 +210,7 @@ public final class EdgeBench implements Callable<Integer> {
         // 5. idle connections
         if (idleConnections > 0) {
             idle(server, ws, tokens);
+            server.requireAlive();
         }
     }
 
@@ -212,7 +222,9 @@ public final class EdgeBench implements Callable<Integer> {
         s.put("croupier.communication.portRange", "0");
         s.put("croupier.client.port", String.valueOf(CLIENT_PORT));
         s.put("croupier.client.portRange", "0");
-        s.put("croupier.memory.maxSizeMb", "512");
+        // Off-heap data region: every spin keeps its round, ledger rows and idempotency record (~3.5 KiB with
+        // indexes); a full run writes about half a million spins. Running out halts the node (and the app server).
+        s.put("croupier.memory.maxSizeMb", String.valueOf(nodeMemoryMb));
         return s;
     }
 
@@ -312,7 +324,8 @@ public final class EdgeBench implements Callable<Integer> {
         });
     }
 
-    record OpenLoop(Histogram latency, double achievedRate, boolean sustained) {
+    /** {@code note}: why a rate was given up, with what was answered until then (empty when it was not). */
+    record OpenLoop(Histogram latency, double achievedRate, boolean sustained, String note) {
     }
 
     /**
@@ -327,7 +340,10 @@ public final class EdgeBench implements Callable<Integer> {
         ConcurrentLinkedQueue<PlayerSocket> free = new ConcurrentLinkedQueue<>(use);
         ConcurrentLinkedQueue<Long> backlog = new ConcurrentLinkedQueue<>();
         AtomicLong completedInWindow = new AtomicLong();
+        AtomicLong lastAnswerNanos = new AtomicLong();
         AtomicLong outstanding = new AtomicLong();
+        AtomicLong answered = new AtomicLong();
+        String note = "";
         long intervalNanos = TimeUnit.SECONDS.toNanos(1) / rate;
         long start = System.nanoTime();
         long measureFrom = start + TimeUnit.SECONDS.toNanos(warmupSeconds);
@@ -336,7 +352,7 @@ public final class EdgeBench implements Callable<Integer> {
         System.out.printf(Locale.ROOT, "%nopen loop: %,d spins/s on %d connections, %d s warm-up, %d s measured...%n",
                 rate, use.size(), warmupSeconds, seconds);
         OpenLoopSender sender = new OpenLoopSender(free, backlog, keys, errors, latency, completedInWindow,
-                outstanding, measureFrom, measureTo);
+                lastAnswerNanos, outstanding, answered, measureFrom, measureTo);
         boolean sustained = true;
         long due = start;
         while (due < measureTo) {
@@ -347,7 +363,10 @@ public final class EdgeBench implements Callable<Integer> {
             }
             if (backlog.size() > backlogMax) {
                 sustained = false;
-                System.out.printf("   more than 5 s of spins waiting for a connection: stopping this rate%n");
+                double elapsed = (System.nanoTime() - start) / 1e9;
+                note = String.format(Locale.ROOT, ": after %.1f s, 5 s of spins were waiting; %s spins/s answered "
+                        + "until then", elapsed, FigureTable.count(answered.get() / elapsed));
+                System.out.println("   stopping this rate" + note);
                 break;
             }
             LockSupport.parkNanos(Math.max(0, due - System.nanoTime()));
@@ -358,8 +377,15 @@ public final class EdgeBench implements Callable<Integer> {
         }
         long dueButUnanswered = outstanding.get() + backlog.size();
         backlog.clear();
-        long windowNanos = Math.min(measureTo, Math.max(measureFrom + 1, due)) - measureFrom;
-        double achieved = completedInWindow.get() / (windowNanos / 1e9);
+        // Every request times out in the end: wait for the last ones, so the next rate starts on idle connections.
+        long idleDeadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(requestTimeoutMs + 5_000);
+        while (outstanding.get() > 0 && System.nanoTime() < idleDeadline) {
+            Thread.sleep(10);
+        }
+        // Answers per second over the time they took to come back: spins answered while draining count with the
+        // draining time, so a rate that only kept up by falling behind is not reported as achieved.
+        long windowEnd = Math.max(Math.min(measureTo, due), lastAnswerNanos.get());
+        double achieved = windowEnd <= measureFrom ? 0 : completedInWindow.get() / ((windowEnd - measureFrom) / 1e9);
         sustained &= achieved >= rate * 0.98 && dueButUnanswered == 0;
         System.out.printf(Locale.ROOT, "   %,d spins answered in the window: %,.0f/s; from intended start p50 %.2f, "
                         + "p99 %.2f, p99.9 %.2f, max %.2f ms; %d unanswered at the end%n", completedInWindow.get(),
@@ -371,7 +397,7 @@ public final class EdgeBench implements Callable<Integer> {
         }
         // Let the connections' last replies land before they are reused.
         Thread.sleep(1_000);
-        return new OpenLoop(latency, achieved, sustained);
+        return new OpenLoop(latency, achieved, sustained, note);
     }
 
     /** Sends due spins on free connections; a connection freed by a reply takes the oldest waiting spin. */
@@ -382,20 +408,24 @@ public final class EdgeBench implements Callable<Integer> {
         private final Latencies errors;
         private final Histogram latency;
         private final AtomicLong completedInWindow;
+        private final AtomicLong lastAnswerNanos;
         private final AtomicLong outstanding;
+        private final AtomicLong answered;
         private final long measureFrom;
         private final long measureTo;
 
         OpenLoopSender(ConcurrentLinkedQueue<PlayerSocket> free, ConcurrentLinkedQueue<Long> backlog, AtomicLong keys,
-                       Latencies errors, Histogram latency, AtomicLong completedInWindow, AtomicLong outstanding,
-                       long measureFrom, long measureTo) {
+                       Latencies errors, Histogram latency, AtomicLong completedInWindow, AtomicLong lastAnswerNanos,
+                       AtomicLong outstanding, AtomicLong answered, long measureFrom, long measureTo) {
             this.free = free;
             this.backlog = backlog;
             this.keys = keys;
             this.errors = errors;
             this.latency = latency;
             this.completedInWindow = completedInWindow;
+            this.lastAnswerNanos = lastAnswerNanos;
             this.outstanding = outstanding;
+            this.answered = answered;
             this.measureFrom = measureFrom;
             this.measureTo = measureTo;
         }
@@ -415,11 +445,15 @@ public final class EdgeBench implements Callable<Integer> {
             Clients.timedCall(s, "slot.spin", Requests.spin(GAME, STAKE, "open-" + keys.incrementAndGet()), errors,
                     requestTimeoutMs).whenComplete((reply, failure) -> {
                         outstanding.decrementAndGet();
+                        if (failure == null && reply.errorCode() == null) {
+                            answered.incrementAndGet();
+                        }
                         if (failure == null && reply.errorCode() == null && dueNanos >= measureFrom
                                 && dueNanos < measureTo) {
                             latency.recordValue(Math.min(Latencies.HIGHEST_MICROS,
                                     TimeUnit.NANOSECONDS.toMicros(reply.receivedNanos() - dueNanos)));
                             completedInWindow.incrementAndGet();
+                            lastAnswerNanos.accumulateAndGet(reply.receivedNanos(), Math::max);
                         }
                         if (failure != null && !s.isOpen()) {
                             return;
@@ -527,6 +561,15 @@ public final class EdgeBench implements Callable<Integer> {
                         (heapAfter - heapBefore) / Math.max(1, stillOpen) / 1024),
                 "≤ 1.5 GiB for 10,000", stillOpen >= IDLE_CONNECTIONS_TARGET && heapAfter <= HEAP_TARGET_BYTES));
         open.forEach(PlayerSocket::close);
+    }
+
+    /** The host's 1-minute load average (other processes share the cores), or "?" where there is no /proc. */
+    static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+        } catch (java.io.IOException | RuntimeException e) {
+            return "?";
+        }
     }
 
     private static double heap(String scrape) {
