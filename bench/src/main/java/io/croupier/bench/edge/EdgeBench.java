@@ -135,6 +135,7 @@ public final class EdgeBench implements Callable<Integer> {
             System.out.printf(Locale.ROOT, "App server up on port %d in %.1f s (pid %d, log %s)%n", server.port(),
                     (System.nanoTime() - t0) / 1e9, server.pid(), server.log());
             run(server);
+            System.out.println(pauses(server.log()));
         } finally {
             executor.shutdownNow();
         }
@@ -561,6 +562,29 @@ public final class EdgeBench implements Callable<Integer> {
                         (heapAfter - heapBefore) / Math.max(1, stillOpen) / 1024),
                 "≤ 1.5 GiB for 10,000", stillOpen >= IDLE_CONNECTIONS_TARGET && heapAfter <= HEAP_TARGET_BYTES));
         open.forEach(PlayerSocket::close);
+    }
+
+    /**
+     * The app server's "too long JVM pause" warnings (Ignite's detector: a thread that slept 50 ms woke up much
+     * later — a GC pause or, on a busy host, threads not scheduled): how many and the longest.
+     */
+    static String pauses(Path log) {
+        long count = 0;
+        long longestMs = 0;
+        try (Stream<String> lines = Files.lines(log)) {
+            for (String line : (Iterable<String>) lines::iterator) {
+                int at = line.indexOf("Possible too long JVM pause: ");
+                if (at >= 0) {
+                    count++;
+                    String ms = line.substring(at + "Possible too long JVM pause: ".length()).split(" ")[0];
+                    longestMs = Math.max(longestMs, Long.parseLong(ms.trim()));
+                }
+            }
+        } catch (java.io.IOException | RuntimeException e) {
+            return "App server JVM pauses: log not readable (" + e + ")";
+        }
+        return String.format(Locale.ROOT, "App server JVM pauses over 500 ms (Ignite's detector): %d, longest %d ms",
+                count, longestMs);
     }
 
     /** The host's 1-minute load average (other processes share the cores), or "?" where there is no /proc. */
