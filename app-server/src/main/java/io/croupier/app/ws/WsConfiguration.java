@@ -122,8 +122,12 @@ class WsConfiguration {
                         }
                     }).build());
         }
-        return new WsEndpoints(new EdgeContainer(p.frameBytesMax() * 2 + 1024), configs, connections, push, events,
-                wsHousekeeping, p.pingPeriodMs());
+        EdgeContainer container = new EdgeContainer(p.frameBytesMax() * 2 + 1024);
+        // Tyrus 2.2.0 schedules a session's idle check with the container default as its delay when the session is
+        // created; with the default 0 it runs at once and, if onOpen has set the real timeout by then, closes the
+        // brand-new session "because of the idle timeout". A non-zero default makes that first check a far one.
+        container.setDefaultMaxSessionIdleTimeout(p.idleTimeoutMs());
+        return new WsEndpoints(container, configs, connections, push, events, wsHousekeeping, p.pingPeriodMs());
     }
 
     private static Thread daemon(Runnable r, String name) {
