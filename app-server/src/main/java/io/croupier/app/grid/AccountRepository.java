@@ -2,9 +2,7 @@ package io.croupier.app.grid;
 
 import io.croupier.player.Account;
 import io.croupier.schema.CacheSchema;
-import java.util.List;
 import org.apache.ignite.springdata.repository.IgniteRepository;
-import org.apache.ignite.springdata.repository.config.Query;
 import org.apache.ignite.springdata.repository.config.RepositoryConfig;
 
 /**
@@ -14,8 +12,4 @@ import org.apache.ignite.springdata.repository.config.RepositoryConfig;
  */
 @RepositoryConfig(cacheName = CacheSchema.ACCOUNT)
 interface AccountRepository extends IgniteRepository<Account, String> {
-
-    /** Column names are the schema's (PLAYER_ID), so the query is written out rather than derived from the name. */
-    @Query("SELECT * FROM ACCOUNT WHERE PLAYER_ID = ?")
-    List<Account> findByPlayerId(long playerId);
 }

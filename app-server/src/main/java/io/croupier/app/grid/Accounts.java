@@ -36,8 +36,9 @@ public final class Accounts {
             return Optional.empty();
         }
         Player p = player.get();
-        String username = repository.findByPlayerId(playerId).stream().findFirst().map(Account::username)
-                .orElse(p.username());
+        // A key lookup (the player row carries the username), not a query: auth runs this on every reconnect.
+        String username = repository.findById(Account.key(p.username())).filter(a -> a.playerId() == playerId)
+                .map(Account::username).orElse(p.username());
         return Optional.of(new Profile(playerId, username, p.currency(), p.status().name(),
                 p.createdAt().getTime()));
     }
