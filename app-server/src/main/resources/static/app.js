@@ -12,6 +12,7 @@ const PAYMENT_TOKEN = "tok_web";
 /** Outcomes that leave a money request's fate unknown: it is sent again with the same idempotency key. */
 const RETRYABLE = new Set(["SERVICE_UNAVAILABLE", "OVERLOADED", "CONNECTION_LOST", "TIMEOUT", "OFFLINE"]);
 const RETRY_ATTEMPTS_MAX = 5;
+const AUTH_RETRY_MS = 2000;
 
 const conn = new Connection(`${location.protocol === "https:" ? "wss" : "ws"}://${location.host}/ws`);
 
@@ -116,8 +117,15 @@ conn.addEventListener("state", (e) => {
   }
 });
 
-conn.addEventListener("open", async () => {
+conn.addEventListener("open", () => {
   views.forEach((v) => v.onConnected?.());
+  resume();
+});
+// Back from sleep or offline: try at once instead of waiting out the backoff.
+window.addEventListener("online", () => conn.retryNow());
+
+/** On every (re)connect: `auth` with the stored token resumes the session and the seat. */
+async function resume() {
   const token = sessionStorage.getItem(TOKEN_KEY);
   if (!token) {
     markReady(true);
@@ -130,11 +138,14 @@ conn.addEventListener("open", async () => {
     if (e.code === "INVALID_TOKEN" || e.code === "TOKEN_EXPIRED") {
       signedOut(`${e.code}: ${e.message}`);
       markReady(true);
-    } else {
+    } else if (RETRYABLE.has(e.code) && e.code !== "CONNECTION_LOST" && conn.state === "open") {
+      // The grid did not answer: the token may be fine, so ask again shortly (a new connection asks by itself).
+      setTimeout(resume, AUTH_RETRY_MS);
+    } else if (e.code !== "CONNECTION_LOST") {
       ctx.showError(e);
     }
   }
-});
+}
 
 conn.addEventListener("push", (e) => {
   const event = e.detail;
@@ -175,6 +186,7 @@ function signedOut(message) {
   $("account").hidden = true;
   $("game-view").hidden = true;
   $("auth-error").textContent = message || "";
+  $("wallet-result").textContent = "";
   views.forEach((v) => v.onSignedOut?.());
 }
 
@@ -220,6 +232,9 @@ async function moveMoney(type, input, verb) {
     return;
   }
   const fields = type === "wallet.deposit" ? { amount, paymentToken: PAYMENT_TOKEN } : { amount };
+  // One submission at a time: a double click must not become a second deposit.
+  const button = input.form.querySelector("button[type=submit]");
+  button.disabled = true;
   try {
     const reply = await ctx.callOnce(type, fields);
     ctx.setBalance(reply.balance);
@@ -229,6 +244,8 @@ async function moveMoney(type, input, verb) {
     toast(text, "ok");
   } catch (e) {
     $("wallet-result").textContent = `${e.code}: ${e.message}`;
+  } finally {
+    button.disabled = false;
   }
 }
 
@@ -245,7 +262,10 @@ $("withdraw-form").addEventListener("submit", (e) => {
 
 document.querySelectorAll(".tabs [data-tab]").forEach((tab) => tab.addEventListener("click", () => {
   const name = tab.dataset.tab;
-  document.querySelectorAll(".tabs [data-tab]").forEach((t) => t.classList.toggle("active", t === tab));
+  document.querySelectorAll(".tabs [data-tab]").forEach((t) => {
+    t.classList.toggle("active", t === tab);
+    t.setAttribute("aria-selected", String(t === tab));
+  });
   document.querySelectorAll("[data-panel]").forEach((p) => (p.hidden = p.dataset.panel !== name));
   views.forEach((v) => v.onShow?.(name));
 }));

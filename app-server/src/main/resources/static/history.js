@@ -159,6 +159,13 @@ export function createHistory(ctx) {
         load();
       }
     },
+    onSignedOut() {
+      revealed.clear();
+      ["fair-hash", "fair-client-seed", "fair-nonce"].forEach((id) => ($(id).textContent = "–"));
+      $("fair-revealed").replaceChildren();
+      $("slot-history").tBodies[0].replaceChildren();
+      $("table-history").tBodies[0].replaceChildren();
+    },
     onSignedIn() {
       revealed.clear();
       if (!$("panel-history").hidden) {

@@ -87,6 +87,8 @@ export function createRoulette(ctx) {
   function unseat() {
     table = null;
     round = null;
+    $("my-bets").textContent = "";
+    $("settlement").textContent = "";
     $("table-view").hidden = true;
     $("table-lobby").hidden = false;
   }
@@ -187,6 +189,8 @@ export function createRoulette(ctx) {
       return;
     }
     const roundId = round.roundId;
+    const button = $("btn-place-bets");
+    button.disabled = true;
     const wire = bets.map((b) => (b.selection === undefined ? { kind: b.kind, stake: b.stake }
         : { kind: b.kind, selection: b.selection, stake: b.stake }));
     try {
@@ -199,10 +203,14 @@ export function createRoulette(ctx) {
       renderSlip();
       const mine = $("my-bets");
       mine.dataset.acceptedRound = String(roundId);
+      mine.dataset.total = String(r.totalStake);
+      mine.dataset.balance = String(r.balance);
       mine.textContent = `Bets accepted for round ${roundId}: ${bets.map((b) => `${b.label} ${ctx.money(b.stake)}`)
           .join(", ")} (total ${ctx.money(r.totalStake)}).`;
     } catch (e) {
       // shown; the slip stays so the player can try the next round
+    } finally {
+      renderSlip();
     }
   }
 

@@ -142,6 +142,12 @@ export function createSlots(ctx) {
         ctx.showError(e);
       }
     },
+    onSignedOut() {
+      $("slot-win").textContent = "–";
+      $("slot-win").dataset.minor = "";
+      $("slot-last").textContent = "";
+      $("slot-last").dataset.roundId = "";
+    },
     onSignedIn() {
       if (game) {
         selectGame(game.id); // money is shown in the player's currency now

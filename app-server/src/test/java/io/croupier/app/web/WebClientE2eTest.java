@@ -109,7 +109,7 @@ class WebClientE2eTest {
 
     @BeforeEach
     void freshPage() {
-        wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+        wait = new WebDriverWait(browser, Duration.ofSeconds(20), Duration.ofMillis(100));
         open();
         js("sessionStorage.clear()");
         open();
@@ -155,7 +155,8 @@ class WebClientE2eTest {
         click("join-fast-1");
         wait.until(d -> byTestId("table-view").isDisplayed());
         long roundId = placeBetsInAnOpenRound(List.of("bet-RED", "bet-STRAIGHT-17"));
-        awaitAttribute("balance", "data-minor", String.valueOf(afterSpin - 20));
+        assertThat(byTestId("my-bets").getAttribute("data-total")).isEqualTo("20");
+        assertThat(byTestId("my-bets").getAttribute("data-balance")).isEqualTo(String.valueOf(afterSpin - 20));
         wait.until(d -> byTestId("bet-feed").findElements(By.cssSelector("li.mine")).stream()
                 .anyMatch(li -> li.getText().contains("round " + roundId)));
 
@@ -273,7 +274,7 @@ class WebClientE2eTest {
     /** Places the bets in a round with time left to bet (a slow moment can miss one: then the next); its id. */
     private long placeBetsInAnOpenRound(List<String> spots) {
         for (int attempt = 1; attempt <= 5; attempt++) {
-            new WebDriverWait(browser, Duration.ofSeconds(20)).until(d ->
+            new WebDriverWait(browser, Duration.ofSeconds(20), Duration.ofMillis(50)).until(d ->
                     "OPEN".equals(byTestId("round-status").getAttribute("data-status"))
                             && Long.parseLong(byTestId("round-timer").getAttribute("data-remaining-ms")) > 900);
             long roundId = Long.parseLong(byTestId("round-id").getText());
@@ -281,7 +282,7 @@ class WebClientE2eTest {
             click("chip-10");
             spots.forEach(this::click);
             click("place-bets");
-            String outcome = new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> {
+            String outcome = new WebDriverWait(browser, Duration.ofSeconds(10), Duration.ofMillis(50)).until(d -> {
                 if (String.valueOf(roundId).equals(byTestId("my-bets").getAttribute("data-accepted-round"))) {
                     return "accepted";
                 }
