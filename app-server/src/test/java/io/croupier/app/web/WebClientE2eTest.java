@@ -24,6 +24,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.condition.EnabledIf;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
@@ -56,9 +57,14 @@ import org.springframework.test.annotation.DirtiesContext;
         "croupier.app.demo.enabled=false",
         "croupier.app.grid.embedded-work-directory=target/webclient-grid"})
 @DirtiesContext
+@EnabledIf(value = "browserInstalled", disabledReason = WebClientE2eTest.SKIPPED)
 class WebClientE2eTest {
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    private static final String CHROMIUM_PATH = "/usr/bin/chromium";
+    private static final String CHROMEDRIVER_PATH = "/usr/bin/chromedriver";
+    static final String SKIPPED = "web client end-to-end test skipped: needs " + CHROMIUM_PATH + " and "
+            + CHROMEDRIVER_PATH + " (Debian: apt-get install chromium chromium-driver)";
+    private static final Path CHROMIUM = Path.of(CHROMIUM_PATH);
+    private static final Path CHROMEDRIVER = Path.of(CHROMEDRIVER_PATH);
     /** A port block of its own (CroupierAppTest 51500, ProtocolTest 52500), fixed ranges so a clash fails fast. */
     private static final Map<String, String> NODE_SETTINGS = Map.of(
             "croupier.discovery.port", "53500",
@@ -81,11 +87,14 @@ class WebClientE2eTest {
     private HttpEdge edge;
     private WebDriverWait wait;
 
+    /** Checked before anything starts, so a machine without the browser skips the class at no cost. */
+    static boolean browserInstalled() {
+        return Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+    }
+
     @BeforeAll
     static void startBrowser() {
-        assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-                "web client end-to-end test skipped: needs " + CHROMIUM + " and " + CHROMEDRIVER
-                        + " (Debian: apt-get install chromium chromium-driver)");
+        assumeTrue(browserInstalled(), SKIPPED);
         NODE_SETTINGS.forEach(System::setProperty);
         // No Selenium Manager: the browser and driver are the system's, never downloaded.
         System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
