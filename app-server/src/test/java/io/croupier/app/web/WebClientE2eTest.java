@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -26,9 +27,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.condition.EnabledIf;
 import org.openqa.selenium.By;
+import org.openqa.selenium.ElementClickInterceptedException;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.NoSuchElementException;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -191,14 +196,14 @@ class WebClientE2eTest {
         tab("history");
         wait.until(d -> byTestId("fair-hash").getText().length() == 64);
         String seedInPlay = byTestId("fair-hash").getText();
-        clickWhenReady("verify-slot-" + slotRoundId);
+        click("verify-slot-" + slotRoundId);
         awaitAttribute("verify-slot-" + slotRoundId + "-result", "data-verdict", "NOT_REVEALED");
         String loads = byTestId("slot-history").getAttribute("data-loads");
         click("rotate");
         awaitAttribute("fair-revealed", "data-hash", seedInPlay);
         wait.until(d -> !seedInPlay.equals(byTestId("fair-hash").getText()));
         wait.until(d -> !Objects.equals(loads, byTestId("slot-history").getAttribute("data-loads")));
-        clickWhenReady("verify-slot-" + slotRoundId);
+        click("verify-slot-" + slotRoundId);
         awaitAttribute("verify-slot-" + slotRoundId + "-result", "data-verdict", "MATCH");
 
         // The roulette round: its seed hashes to the published hash and draws the number.
@@ -269,6 +274,17 @@ class WebClientE2eTest {
                 .isEqualTo(SeedChain.number(Seeds.fromHex(seedHex), "eu-1", 4242));
     }
 
+    @Test
+    void amountsTypedInMajorUnitsBecomeExactMinorUnits() {
+        Object parsed = ((JavascriptExecutor) browser).executeAsyncScript("""
+                const [inputs, done] = arguments;
+                import('/money.js').then((m) => done(inputs.map((t) => m.parseMajor(t, 'EUR'))))
+                  .catch((e) => done(String(e)));""",
+                List.of("0.29", "12,5", "50", " 7.00 ", "1.234", "-1", "0", "0.00", "abc", "1e3", ""));
+        // 0.29 * 100 is 28.999999999999996 in binary floating point: the text is parsed, never multiplied.
+        assertThat(parsed).isEqualTo(Arrays.asList(29L, 1250L, 5000L, 700L, null, null, null, null, null, null, null));
+    }
+
     // ---- steps
 
     private String register() {
@@ -322,12 +338,8 @@ class WebClientE2eTest {
         click("tab-" + name);
     }
 
+    /** Clicks an element, waiting until it is present and enabled: the page re-renders lists as replies arrive. */
     private void click(String testId) {
-        byTestId(testId).click();
-    }
-
-    /** Clicks an element that a re-render may replace: waits for it to be present and enabled. */
-    private void clickWhenReady(String testId) {
         wait.until(d -> {
             try {
                 WebElement e = byTestId(testId);
@@ -336,7 +348,7 @@ class WebClientE2eTest {
                 }
                 e.click();
                 return true;
-            } catch (org.openqa.selenium.NoSuchElementException | org.openqa.selenium.StaleElementReferenceException e) {
+            } catch (NoSuchElementException | StaleElementReferenceException | ElementClickInterceptedException e) {
                 return false;
             }
         });
@@ -351,7 +363,7 @@ class WebClientE2eTest {
     private void awaitAttribute(String testId, String attribute, String value) {
         try {
             wait.until(d -> value.equals(byTestId(testId).getAttribute(attribute)));
-        } catch (org.openqa.selenium.TimeoutException e) {
+        } catch (TimeoutException e) {
             throw new AssertionError(testId + "[" + attribute + "] is '" + byTestId(testId).getAttribute(attribute)
                     + "', expected '" + value + "'", e);
         }
