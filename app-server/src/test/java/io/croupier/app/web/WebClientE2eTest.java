@@ -70,12 +70,16 @@ class WebClientE2eTest {
             + CHROMEDRIVER_PATH + " (Debian: apt-get install chromium chromium-driver)";
     private static final Path CHROMIUM = Path.of(CHROMIUM_PATH);
     private static final Path CHROMEDRIVER = Path.of(CHROMEDRIVER_PATH);
-    /** A port block of its own (CroupierAppTest 51500, ProtocolTest 52500), fixed ranges so a clash fails fast. */
+    /**
+     * A port block of its own, fixed so a clash fails fast, and below the OS's ephemeral range (Linux: 32768-60999):
+     * the WebDriver client opens many short connections, whose local ports (and TIME_WAIT) would otherwise land on
+     * the grid's ports now and then and fail its start.
+     */
     private static final Map<String, String> NODE_SETTINGS = Map.of(
-            "croupier.discovery.port", "53500",
-            "croupier.discovery.addresses", "127.0.0.1:53500..53509",
-            "croupier.communication.port", "53600",
-            "croupier.client.port", "53700",
+            "croupier.discovery.port", "31500",
+            "croupier.discovery.addresses", "127.0.0.1:31500..31509",
+            "croupier.communication.port", "31600",
+            "croupier.client.port", "31700",
             "croupier.memory.maxSizeMb", "512",
             "croupier.cache.partitions", "64",
             "croupier.tables.roundPauseMs", "300",
@@ -243,6 +247,31 @@ class WebClientE2eTest {
         browser.navigate().refresh();
         wait.until(d -> "open".equals(byTestId("conn-status").getAttribute("data-state")));
         assertThat(byTestId("auth-username").isDisplayed()).isTrue();
+    }
+
+    @Test
+    void aDroppedConnectionReconnectsByItselfAndResumesTheSessionAndTheSeat() {
+        String username = register();
+        tab("roulette");
+        click("join-fast-1");
+        wait.until(d -> !byTestId("round-status").getAttribute("data-status").isEmpty());
+
+        // A message far above the server's frame limit makes it close the connection, as a network drop would.
+        tab("history");
+        js("const i = document.getElementById('client-seed-input'); i.removeAttribute('maxlength');"
+                + " i.value = 'x'.repeat(100000);");
+        click("set-client-seed");
+        new WebDriverWait(browser, Duration.ofSeconds(10), Duration.ofMillis(20))
+                .until(d -> "closed".equals(byTestId("conn-status").getAttribute("data-state")));
+        assertThat(byTestId("conn-status").getText()).contains("retrying in");
+
+        wait.until(d -> "open".equals(byTestId("conn-status").getAttribute("data-state")));
+        assertThat(byTestId("user-name").getText()).isEqualTo(username);
+        assertThat(js("return sessionStorage.getItem('croupier.token')")).isNotNull();
+        tab("roulette");
+        wait.until(d -> byTestId("table-view").isDisplayed());
+        String roundBefore = byTestId("round-id").getText();
+        wait.until(d -> !roundBefore.equals(byTestId("round-id").getText()));
     }
 
     @Test
