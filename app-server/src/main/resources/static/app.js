@@ -9,8 +9,12 @@ import { createHistory } from "./history.js";
 
 const TOKEN_KEY = "croupier.token";
 const PAYMENT_TOKEN = "tok_web";
-/** Outcomes that leave a money request's fate unknown: it is sent again with the same idempotency key. */
-const RETRYABLE = new Set(["SERVICE_UNAVAILABLE", "OVERLOADED", "CONNECTION_LOST", "TIMEOUT", "OFFLINE"]);
+/**
+ * Outcomes after which a money request is sent again with the same idempotency key: its fate is unknown (the grid
+ * or the connection did not answer), or it was refused before doing anything (busy, rate limited, not sent).
+ */
+const RETRYABLE = new Set(["SERVICE_UNAVAILABLE", "OVERLOADED", "RATE_LIMITED", "CONNECTION_LOST", "TIMEOUT",
+  "OFFLINE"]);
 const RETRY_ATTEMPTS_MAX = 5;
 const AUTH_RETRY_MS = 2000;
 
