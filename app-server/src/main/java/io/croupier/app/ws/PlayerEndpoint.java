@@ -45,7 +45,15 @@ public final class PlayerEndpoint extends Endpoint {
                 properties.outboundQueueMessagesMax(), closer, metrics::closedSlow);
         session.getUserProperties().put(CONNECTION, c);
         connections.add(c);
-        session.addMessageHandler(String.class, (MessageHandler.Whole<String>) text -> protocol.onText(c, text));
+        session.addMessageHandler(String.class, (MessageHandler.Whole<String>) text -> {
+            // Tyrus applies the buffer size to single frames; a message sent in fragments (as browsers may) is
+            // checked here, whole.
+            if (utf8Bytes(text) > properties.frameBytesMax()) {
+                c.close(CloseReason.CloseCodes.TOO_BIG, "message larger than " + properties.frameBytesMax() + " bytes");
+                return;
+            }
+            protocol.onText(c, text);
+        });
     }
 
     @Override
@@ -59,6 +67,26 @@ public final class PlayerEndpoint extends Endpoint {
     @Override
     public void onError(Session session, Throwable failure) {
         log.debug("WebSocket {}: {}", session.getId(), failure.toString());
+    }
+
+    /** UTF-8 length without encoding: 1 byte below U+0080, 2 below U+0800, 4 for a surrogate pair, else 3. */
+    static long utf8Bytes(String text) {
+        long bytes = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char ch = text.charAt(i);
+            if (ch < 0x80) {
+                bytes += 1;
+            } else if (ch < 0x800) {
+                bytes += 2;
+            } else if (Character.isHighSurrogate(ch) && i + 1 < text.length()
+                    && Character.isLowSurrogate(text.charAt(i + 1))) {
+                bytes += 4;
+                i++;
+            } else {
+                bytes += 3;
+            }
+        }
+        return bytes;
     }
 
     /** The client's address: the proxy's X-Forwarded-For when a trusted proxy set it, else the socket's peer. */

@@ -122,7 +122,7 @@ class WsConfiguration {
                         }
                     }).build());
         }
-        EdgeContainer container = new EdgeContainer(p.frameBytesMax() * 2 + 1024);
+        EdgeContainer container = new EdgeContainer(p.frameBytesMax() * 4 + 4096);
         // Tyrus 2.2.0 schedules a session's idle check with the container default as its delay when the session is
         // created; with the default 0 it runs at once and, if onOpen has set the real timeout by then, closes the
         // brand-new session "because of the idle timeout". A non-zero default makes that first check a far one.

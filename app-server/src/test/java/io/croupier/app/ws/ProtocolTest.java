@@ -227,6 +227,14 @@ class ProtocolTest {
     }
 
     @Test
+    void aMessageAboveTheLimitSentInFragmentsClosesWith1009Too() throws Exception {
+        try (TestClient c = new TestClient(ws())) {
+            c.sendFragments("{\"type\":\"ping\",\"pad\":\"" + "x".repeat(10_000), "x".repeat(10_000) + "\"}");
+            assertThat(c.closeCode.get(10, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(1009);
+        }
+    }
+
+    @Test
     void aFloodIsRateLimitedAndTheConnectionStaysUsable() {
         try (TestClient c = new TestClient(ws())) {
             for (int i = 0; i < 150; i++) {

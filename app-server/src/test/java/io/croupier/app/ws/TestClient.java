@@ -86,6 +86,13 @@ final class TestClient implements AutoCloseable {
         socket.sendText(text, true).join();
     }
 
+    /** One text message sent as several frames, as browsers may. */
+    void sendFragments(String... parts) {
+        for (int i = 0; i < parts.length; i++) {
+            socket.sendText(parts[i], i == parts.length - 1).join();
+        }
+    }
+
     JsonNode awaitReply(String id) {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
         while (System.nanoTime() < deadline) {
