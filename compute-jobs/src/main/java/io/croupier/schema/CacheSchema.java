@@ -10,6 +10,7 @@ import io.croupier.roulette.TableRound;
 import io.croupier.roulette.TableRoundKey;
 import io.croupier.roulette.TableState;
 import io.croupier.slots.RoundKey;
+import io.croupier.slots.SlotGame;
 import io.croupier.slots.SlotRound;
 import io.croupier.player.Player;
 import io.croupier.wallet.LedgerEntry;
@@ -50,10 +51,12 @@ public final class CacheSchema {
     public static final String ROULETTE_TABLE = "roulette_table";
     public static final String TABLE_ROUND = "table_round";
     public static final String TABLE_BET = "table_bet";
+    /** Slot games offered and their published RTP; small and read-mostly, so every node holds all of it. */
+    public static final String SLOT_GAME = "slot_game";
     /** Per (table, round, player) total stake, for the table's per-round limit; not a SQL table. */
     public static final String TABLE_STAKE = "table_stake";
     public static final List<String> ALL = List.of(PLAYER, WALLET, LEDGER, TRANSFER, PLAYER_SEED, REVEALED_SEED, ROUND,
-            ROULETTE_TABLE, TABLE_ROUND, TABLE_BET, TABLE_STAKE);
+            ROULETTE_TABLE, TABLE_ROUND, TABLE_BET, TABLE_STAKE, SLOT_GAME);
 
     private CacheSchema() {
     }
@@ -83,7 +86,9 @@ public final class CacheSchema {
                 cache(TABLE_BET, backups, partitions, tableBetTable())
                         .setKeyConfiguration(colocatedByTable(TableBetKey.class)),
                 cache(TABLE_STAKE, backups, partitions, null)
-                        .setKeyConfiguration(colocatedByTable(TableBetKey.class)));
+                        .setKeyConfiguration(colocatedByTable(TableBetKey.class)),
+                // Replicated: reports join it with rounds of any partition without a distributed join.
+                cache(SLOT_GAME, backups, partitions, slotGameTable()).setCacheMode(CacheMode.REPLICATED));
     }
 
     /**
@@ -147,7 +152,18 @@ public final class CacheSchema {
                 .setNotNullFields(Set.of("kind", "stake", "currency", "status"))
                 .setIndexes(List.of(
                         new QueryIndex(List.of("tableId", "roundNo"), org.apache.ignite.cache.QueryIndexType.SORTED),
-                        new QueryIndex(List.of("playerId", "placedAt"), org.apache.ignite.cache.QueryIndexType.SORTED)));
+                        new QueryIndex(List.of("playerId", "placedAt"), org.apache.ignite.cache.QueryIndexType.SORTED),
+                        // Revenue, RTP, activity and large-win reports select a period of settled bets.
+                        new QueryIndex("settledAt")));
+    }
+
+    /** RTP is a ratio (e.g. 0.9612), not money: DECIMAL. */
+    private static QueryEntity slotGameTable() {
+        return table("SLOT_GAME", String.class, SlotGame.class, columns(
+                "gameId", String.class, "name", String.class, "lines", Integer.class, "stakeMin", Long.class,
+                "stakeMax", Long.class, "rtp", java.math.BigDecimal.class))
+                .setKeyFieldName("gameId")
+                .setNotNullFields(Set.of("name", "lines", "stakeMin", "stakeMax"));
     }
 
     private static QueryEntity playerTable() {

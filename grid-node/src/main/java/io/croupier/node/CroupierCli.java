@@ -17,11 +17,12 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * Operator commands of a grid: start a server node, audit the ledger, verify rounds, the slot games' maths.
+ * Operator commands of a grid: start a server node, audit the ledger, verify rounds, the slot games' maths, and
+ * the analysts' reports.
  * {@code bin/croupier} calls this.
  */
 @Command(name = "croupier", mixinStandardHelpOptions = true, subcommands = {CroupierCli.Node.class,
-        CroupierCli.Audit.class, VerifyCommand.class, SlotsCommand.class}, description = "Croupier grid operations.")
+        CroupierCli.Audit.class, VerifyCommand.class, SlotsCommand.class, ReportCommand.class}, description = "Croupier grid operations.")
 public final class CroupierCli {
     public static void main(String[] args) {
         System.exit(commandLine().execute(args));
