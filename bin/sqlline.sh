@@ -9,13 +9,15 @@ set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 build_if_missing tools
 url_given=false
+user_given=false
 for arg in "$@"; do
   [[ "$arg" == "-u" || "$arg" == --url=* ]] && url_given=true
+  [[ "$arg" == "-n" ]] && user_given=true
 done
 defaults=(-d org.apache.ignite.IgniteJdbcThinDriver --maxWidth="${COLUMNS:-200}")
-if [[ "$url_given" == false ]]; then
-  defaults+=(-u "${CROUPIER_JDBC_URL:-jdbc:ignite:thin://127.0.0.1:10800}" -n "" -p "")
-fi
+[[ "$url_given" == true ]] || defaults+=(-u "${CROUPIER_JDBC_URL:-jdbc:ignite:thin://127.0.0.1:10800}")
+# No authentication by default (see docs/operations.md): an empty user, not a prompt. With it on: -n USER -p PASS.
+[[ "$user_given" == true ]] || defaults+=(-n "" -p "")
 # Without a terminal (a pipe, a script, CI) sqlline falls back to a plain one: say so up front, without a warning.
 jvm_extra=()
 [[ -t 0 && -t 1 ]] || jvm_extra+=(-Dorg.jline.terminal.dumb=true)
