@@ -1,5 +1,7 @@
 package io.croupier.schema;
 
+import io.croupier.admin.AdminAction;
+import io.croupier.admin.AdminActionKey;
 import io.croupier.check.Check;
 import io.croupier.fair.PlayerSeeds;
 import io.croupier.fair.RevealedSeed;
@@ -53,10 +55,12 @@ public final class CacheSchema {
     public static final String TABLE_BET = "table_bet";
     /** Slot games offered and their published RTP; small and read-mostly, so every node holds all of it. */
     public static final String SLOT_GAME = "slot_game";
+    /** Administrators' actions on players (who, what, when, why): written once, never edited. */
+    public static final String ADMIN_ACTION = "admin_action";
     /** Per (table, round, player) total stake, for the table's per-round limit; not a SQL table. */
     public static final String TABLE_STAKE = "table_stake";
     public static final List<String> ALL = List.of(PLAYER, WALLET, LEDGER, TRANSFER, PLAYER_SEED, REVEALED_SEED, ROUND,
-            ROULETTE_TABLE, TABLE_ROUND, TABLE_BET, TABLE_STAKE, SLOT_GAME);
+            ROULETTE_TABLE, TABLE_ROUND, TABLE_BET, TABLE_STAKE, SLOT_GAME, ADMIN_ACTION);
 
     private CacheSchema() {
     }
@@ -88,7 +92,9 @@ public final class CacheSchema {
                 cache(TABLE_STAKE, backups, partitions, null)
                         .setKeyConfiguration(colocatedByTable(TableBetKey.class)),
                 // Replicated: reports join it with rounds of any partition without a distributed join.
-                cache(SLOT_GAME, backups, partitions, slotGameTable()).setCacheMode(CacheMode.REPLICATED));
+                cache(SLOT_GAME, backups, partitions, slotGameTable()).setCacheMode(CacheMode.REPLICATED),
+                cache(ADMIN_ACTION, backups, partitions, adminActionTable())
+                        .setKeyConfiguration(colocatedByPlayer(AdminActionKey.class)));
     }
 
     /**
@@ -155,6 +161,17 @@ public final class CacheSchema {
                         new QueryIndex(List.of("playerId", "placedAt"), org.apache.ignite.cache.QueryIndexType.SORTED),
                         // Revenue, RTP, activity and large-win reports select a period of settled bets.
                         new QueryIndex("settledAt")));
+    }
+
+    private static QueryEntity adminActionTable() {
+        return table("ADMIN_ACTION", AdminActionKey.class, AdminAction.class, columns(
+                "playerId", Long.class, "actionKey", String.class, "admin", String.class, "action", String.class,
+                "reason", String.class, "amount", Long.class, "currency", String.class, "transferId", UUID.class,
+                "result", String.class, "statusBefore", String.class, "statusAfter", String.class,
+                "createdAt", Timestamp.class))
+                .setKeyFields(Set.of("playerId", "actionKey"))
+                .setNotNullFields(Set.of("admin", "action", "reason", "result", "createdAt"))
+                .setIndexes(List.of(new QueryIndex("createdAt")));
     }
 
     /** RTP is a ratio (e.g. 0.9612), not money: DECIMAL. */

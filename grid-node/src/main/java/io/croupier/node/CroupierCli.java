@@ -22,7 +22,8 @@ import picocli.CommandLine.Option;
  * {@code bin/croupier} calls this.
  */
 @Command(name = "croupier", mixinStandardHelpOptions = true, subcommands = {CroupierCli.Node.class,
-        CroupierCli.Audit.class, VerifyCommand.class, SlotsCommand.class, ReportCommand.class}, description = "Croupier grid operations.")
+        CroupierCli.Audit.class, VerifyCommand.class, SlotsCommand.class, ReportCommand.class,
+        AdminCommand.class}, description = "Croupier grid operations.")
 public final class CroupierCli {
     public static void main(String[] args) {
         System.exit(commandLine().execute(args));
