@@ -56,7 +56,8 @@ final class LocalCluster implements AutoCloseable {
         s.put("croupier.persistence.enabled", "false");
         s.put("croupier.memory.maxSizeMb", "256");
         s.put("croupier.cache.partitions", "64");
-        s.put("croupier.failureDetectionTimeoutMs", "3000");
+        // Generous: on a loaded 2-core machine a short timeout declared a slow-starting node failed (segmentation).
+        s.put("croupier.failureDetectionTimeoutMs", "10000");
         s.put("croupier.games.tablesFile", workDirectory.resolve("no-tables.json").toString());
         return NodeSettings.of(s);
     }
