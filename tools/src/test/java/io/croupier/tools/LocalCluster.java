@@ -23,6 +23,10 @@ import org.apache.ignite.Ignition;
  */
 final class LocalCluster implements AutoCloseable {
     private static final int BLOCKS = 20;
+    /** Below the kernel's ephemeral range (32768+), where other processes' closed connections linger in TIME_WAIT. */
+    private static final int DISCOVERY_BASE = 24_000;
+    private static final int COMMUNICATION_BASE = 25_000;
+    private static final int CLIENT_BASE = 26_000;
 
     private final int discoveryBase;
     private final int communicationBase;
@@ -31,9 +35,9 @@ final class LocalCluster implements AutoCloseable {
     private final List<Ignite> nodes = new ArrayList<>();
 
     private LocalCluster(int block) throws IOException {
-        this.discoveryBase = 52_000 + block * 20;
-        this.communicationBase = 53_000 + block * 20;
-        this.clientBase = 54_000 + block * 20;
+        this.discoveryBase = DISCOVERY_BASE + block * 20;
+        this.communicationBase = COMMUNICATION_BASE + block * 20;
+        this.clientBase = CLIENT_BASE + block * 20;
         this.workDirectory = Files.createTempDirectory("croupier-tools-grid-");
     }
 
@@ -66,7 +70,7 @@ final class LocalCluster implements AutoCloseable {
         long start = ProcessHandle.current().pid() % BLOCKS;
         for (int i = 0; i < BLOCKS; i++) {
             int block = (int) ((start + i) % BLOCKS);
-            if (portsFree(52_000 + block * 20) && portsFree(53_000 + block * 20) && portsFree(54_000 + block * 20)) {
+            if (portsFree(DISCOVERY_BASE + block * 20) && portsFree(COMMUNICATION_BASE + block * 20) && portsFree(CLIENT_BASE + block * 20)) {
                 return block;
             }
         }
