@@ -34,22 +34,12 @@ final class AdminCommand {
     static final int EXIT_BAD_INPUT = 2;
     static final int EXIT_AUTHENTICATION_FAILED = 3;
 
-    /** Who is acting, proven by a password. */
-    static final class Login {
-        @Option(names = "--admin", required = true, description = "Administrator's name (recorded with every action).")
-        String admin;
-
+    /** Where the password comes from: a file, the environment, or a prompt (never the command line). */
+    static final class PasswordSource {
         @Option(names = "--password-file", description = "File whose first line is the password (default: CROUPIER_ADMIN_PASSWORD, else a prompt).")
         Path passwordFile;
 
-        @Option(names = "--credentials", defaultValue = "config/admins.properties", description = "Administrators' password hashes (default: ${DEFAULT-VALUE}).")
-        Path credentials;
-
-        boolean authenticate() throws Exception {
-            return AdminCredentials.verify(credentials, admin, password());
-        }
-
-        private char[] password() throws Exception {
+        char[] password(String admin) throws Exception {
             if (passwordFile != null) {
                 return Files.readAllLines(passwordFile).get(0).toCharArray();
             }
@@ -62,6 +52,22 @@ final class AdminCommand {
                 throw new IllegalArgumentException("no password: use --password-file or CROUPIER_ADMIN_PASSWORD");
             }
             return console.readPassword("Password for %s: ", admin);
+        }
+    }
+
+    /** Who is acting, proven by a password. */
+    static final class Login {
+        @Option(names = "--admin", required = true, description = "Administrator's name (recorded with every action).")
+        String admin;
+
+        @CommandLine.Mixin
+        PasswordSource password = new PasswordSource();
+
+        @Option(names = "--credentials", defaultValue = "config/admins.properties", description = "Administrators' password hashes (default: ${DEFAULT-VALUE}).")
+        Path credentials;
+
+        boolean authenticate() throws Exception {
+            return AdminCredentials.verify(credentials, admin, password.password(admin));
         }
     }
 
@@ -91,20 +97,16 @@ final class AdminCommand {
         @Override
         public Integer call() throws Exception {
             PrintWriter out = spec.commandLine().getOut();
-            PrintWriter err = spec.commandLine().getErr();
             try {
                 if (!login.authenticate()) {
-                    err.println("error: authentication failed for " + login.admin);
-                    err.flush();
-                    return EXIT_AUTHENTICATION_FAILED;
+                    return CroupierCli.error(spec, "authentication failed for " + login.admin, EXIT_AUTHENTICATION_FAILED);
                 }
                 String key = actionKey != null ? actionKey : "a-" + UUID.randomUUID();
                 try (Ignite client = CroupierCli.startClient(options.clientSettings("admin"), timeoutMs)) {
                     AdminActions.Outcome outcome = act(client, new AdminActions(client, Clock.systemUTC()), key);
                     if (!outcome.isOk()) {
-                        err.println("REFUSED " + outcome.code() + " (player " + playerId + ", action key " + key + ")");
-                        err.flush();
-                        return EXIT_REFUSED;
+                        return CroupierCli.error(spec, "REFUSED " + outcome.code() + " (player " + playerId
+                                + ", action key " + key + ")", EXIT_REFUSED);
                     }
                     out.println((outcome.replayed() ? "ALREADY DONE " : "OK ") + describe(outcome.action())
                             + " (player " + playerId + ", action key " + key + ")");
@@ -112,9 +114,7 @@ final class AdminCommand {
                     return 0;
                 }
             } catch (IllegalArgumentException e) {
-                err.println("error: " + e.getMessage());
-                err.flush();
-                return EXIT_BAD_INPUT;
+                return CroupierCli.error(spec, e.getMessage(), EXIT_BAD_INPUT);
             }
         }
 
@@ -171,15 +171,13 @@ final class AdminCommand {
         @CommandLine.Parameters(index = "0", paramLabel = "NAME", description = "Administrator's name.")
         String admin;
 
-        @Option(names = "--password-file", description = "File whose first line is the password (default: CROUPIER_ADMIN_PASSWORD, else a prompt).")
-        Path passwordFile;
+        @CommandLine.Mixin
+        PasswordSource password = new PasswordSource();
 
         @Override
         public Integer call() throws Exception {
-            Login login = new Login();
-            login.admin = admin;
-            login.passwordFile = passwordFile;
-            spec.commandLine().getOut().println(admin + "=" + AdminCredentials.hash(login.password(), new SecureRandom()));
+            spec.commandLine().getOut().println(admin + "=" + AdminCredentials.hash(password.password(admin),
+                    new SecureRandom()));
             spec.commandLine().getOut().flush();
             return 0;
         }

@@ -63,6 +63,13 @@ public final class CroupierCli {
         return false;
     }
 
+    /** Prints {@code error: message} on the command's error stream and returns {@code exitCode}. */
+    static int error(CommandLine.Model.CommandSpec spec, String message, int exitCode) {
+        spec.commandLine().getErr().println("error: " + message);
+        spec.commandLine().getErr().flush();
+        return exitCode;
+    }
+
     /** A client node of the configured cluster, returned once the cluster is active; the caller closes it. */
     static Ignite startClient(NodeSettings settings, long timeoutMs) {
         Ignite client = GridNodes.startClient(settings);

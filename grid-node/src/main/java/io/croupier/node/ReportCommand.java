@@ -57,7 +57,6 @@ final class ReportCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
         if (name == null) {
             for (SqlReport report : all()) {
                 out.print(report.describe());
@@ -72,13 +71,9 @@ final class ReportCommand implements Callable<Integer> {
             out.flush();
             return 0;
         } catch (IllegalArgumentException e) {
-            err.println("error: " + e.getMessage());
-            err.flush();
-            return EXIT_BAD_INPUT;
+            return CroupierCli.error(spec, e.getMessage(), EXIT_BAD_INPUT);
         } catch (SQLException | IllegalStateException e) {
-            err.println("error: report " + name + " failed: " + e.getMessage());
-            err.flush();
-            return 1;
+            return CroupierCli.error(spec, "report " + name + " failed: " + e.getMessage(), 1);
         }
     }
 

@@ -99,7 +99,7 @@ class ReportLibraryTest {
             ok(wallet.execute(MoneyRequest.withdraw(whale, "out", "USD", LARGE_DEPOSIT_MINOR / 2)).code());
 
             // One roulette round settled with bets of every player; bets in a long round stay PLACED (held).
-            TableRound round = awaitOpenRound(tables, "r-fast", 700);
+            TableRound round = RouletteTableTest.awaitOpenRound(tables, "r-fast", 700);
             for (long p : ids) {
                 ok(tables.placeBets(p, "r-fast", round.roundNo(), List.of(new BetSpec("RED", null, 1_000),
                         new BetSpec("STRAIGHT", new int[] {random.nextInt(37)}, 500),
@@ -107,7 +107,7 @@ class ReportLibraryTest {
             }
             TestGrid.await(() -> tables.round("r-fast", round.roundNo()).status() == RoundStatus.SETTLED, 60_000,
                     "roulette round settled");
-            TableRound held = awaitOpenRound(tables, "r-held", 10_000);
+            TableRound held = RouletteTableTest.awaitOpenRound(tables, "r-held", 10_000);
             for (long p : ids.subList(0, 3)) {
                 ok(tables.placeBets(p, "r-held", held.roundNo(), List.of(new BetSpec("BLACK", null, 700)), "rh-" + p)
                         .code());
@@ -412,20 +412,6 @@ class ReportLibraryTest {
 
     private static TableConfig table(String id, long windowMs) {
         return new TableConfig(id, "Report table " + id, "EUR", windowMs, LIMITS, true);
-    }
-
-    private static TableRound awaitOpenRound(RouletteTables tables, String tableId, long minLeftMs) {
-        TableRound[] found = new TableRound[1];
-        TestGrid.await(() -> {
-            TableRound r = tables.currentRound(tableId);
-            if (r != null && r.status() == RoundStatus.OPEN
-                    && r.closesAt().getTime() - System.currentTimeMillis() >= minLeftMs) {
-                found[0] = r;
-                return true;
-            }
-            return false;
-        }, 30_000, "an open round at " + tableId);
-        return found[0];
     }
 
     private static void ok(ResultCode code) {
