@@ -28,15 +28,15 @@ import java.util.regex.Pattern;
  * ({@code --   name  TYPE  default  description}), and written {@code :name} in the query; they are bound as JDBC
  * parameters, never pasted into the text.
  */
-record SqlReport(String name, String question, List<Parameter> parameters, String sql, List<String> bindOrder) {
+public record SqlReport(String name, String question, List<Parameter> parameters, String sql, List<String> bindOrder) {
     private static final Pattern PARAMETER_LINE =
             Pattern.compile("^--\\s{2,}(\\w+)\\s+(TIMESTAMP|LONG|DECIMAL|TEXT)\\s+(\\S+)\\s+(.+)$");
     /** {@code :name} not preceded by a word character or a colon (so {@code 'HH:00'} is left alone). */
     private static final Pattern PLACEHOLDER = Pattern.compile("(?<![\\w:]):(\\w+)");
 
-    enum Type { TIMESTAMP, LONG, DECIMAL, TEXT }
+    public enum Type { TIMESTAMP, LONG, DECIMAL, TEXT }
 
-    record Parameter(String name, Type type, String defaultValue, String description) {
+    public record Parameter(String name, Type type, String defaultValue, String description) {
         /** Checks and converts a value given on the command line; the message names the parameter. */
         Object parse(String text) {
             try {
@@ -64,7 +64,7 @@ record SqlReport(String name, String question, List<Parameter> parameters, Strin
         }
     }
 
-    static SqlReport load(Path file, String name) {
+    public static SqlReport load(Path file, String name) {
         String text;
         try {
             text = Files.readString(file);
@@ -112,7 +112,7 @@ record SqlReport(String name, String question, List<Parameter> parameters, Strin
     }
 
     /** Binds the defaults overridden by {@code given}; an unknown name is refused with the list of known ones. */
-    void bind(PreparedStatement statement, Map<String, String> given) throws SQLException {
+    public void bind(PreparedStatement statement, Map<String, String> given) throws SQLException {
         Map<String, Object> values = new LinkedHashMap<>();
         for (Parameter p : parameters) {
             values.put(p.name(), p.parse(given.getOrDefault(p.name(), p.defaultValue())));
