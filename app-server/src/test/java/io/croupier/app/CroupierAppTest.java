@@ -27,12 +27,12 @@ import org.springframework.test.annotation.DirtiesContext;
         "croupier.app.grid.embedded-work-directory=target/embedded-grid"})
 @DirtiesContext
 class CroupierAppTest {
-    /** A port block of its own (grid-node's test grids use 48000-50800), fixed ranges so a clash fails fast. */
+    /** A port block of its own below the OS's ephemeral range, apart from grid-node's and tools' test grids), fixed ranges so a clash fails fast. */
     private static final Map<String, String> NODE_SETTINGS = Map.of(
-            "croupier.discovery.port", "51500",
-            "croupier.discovery.addresses", "127.0.0.1:51500..51509",
-            "croupier.communication.port", "51600",
-            "croupier.client.port", "51700",
+            "croupier.discovery.port", "26500",
+            "croupier.discovery.addresses", "127.0.0.1:26500..26509",
+            "croupier.communication.port", "26600",
+            "croupier.client.port", "26700",
             "croupier.memory.maxSizeMb", "512",
             "croupier.cache.partitions", "64",
             "croupier.games.slotsDirectory", "../config/slots",

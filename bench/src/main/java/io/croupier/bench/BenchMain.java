@@ -5,7 +5,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** {@code bin/croupier bench ...}: benchmark commands. Each prints a table with a baseline measured in the same run. */
-@Command(name = "bench", mixinStandardHelpOptions = true, subcommands = {WalletBench.class, TableBench.class, EdgeBench.class},
+@Command(name = "bench", mixinStandardHelpOptions = true, subcommands = {WalletBench.class, TableBench.class, EdgeBench.class, ReportBench.class},
         description = "Croupier benchmarks (not tests).")
 public final class BenchMain {
     public static void main(String[] args) {

@@ -117,6 +117,9 @@ final class WalletBench implements Callable<Integer> {
 
     private final Map<String, Row> rows = new LinkedHashMap<>();
 
+    /** Set by {@code bench report}: analysts' reports run during a second measurement of every grid set-up. */
+    ReportLoad reportLoad;
+
     record Row(String label, double opsPerSecond, double p50Ms, double p99Ms, double p999Ms, String check) {
     }
 
@@ -199,10 +202,38 @@ final class WalletBench implements Callable<Integer> {
                     rows.put(id, new Row(label, ops / (double) seconds, h.getValueAtPercentile(50) / 1000.0,
                             h.getValueAtPercentile(99) / 1000.0, h.getValueAtPercentile(99.9) / 1000.0, check));
                     System.out.println(format(rows.get(id)));
+                    if (reportLoad != null) {
+                        measureUnderReports(id, label, wallet, players, settings.get("croupier.client.port"));
+                    }
                 }
             }
         }
         ServerProcesses.deleteTree(dir);
+    }
+
+    /**
+     * The same load again with the reports running every {@code reportLoad.everyMs}, then once more without them
+     * (the JIT keeps improving: the mean of the two runs without reports is the baseline).
+     */
+    private void measureUnderReports(String id, String label, GridWalletService wallet, long[] players,
+                                     String clientPort) throws Exception {
+        Histogram with = new Histogram(TimeUnit.MINUTES.toMicros(1), 3);
+        long opsWith;
+        String reports;
+        try (ReportLoad.Running running = reportLoad.start("jdbc:ignite:thin://127.0.0.1:" + clientPort)) {
+            opsWith = load(wallet, players, "r", seconds, with);
+            reports = running.describe();
+        }
+        rows.put(id + "+reports", new Row(label + ", reports every " + reportLoad.everyMs() / 1000 + " s",
+                opsWith / (double) seconds, with.getValueAtPercentile(50) / 1000.0,
+                with.getValueAtPercentile(99) / 1000.0, with.getValueAtPercentile(99.9) / 1000.0, reports));
+        System.out.println(format(rows.get(id + "+reports")));
+        Histogram again = new Histogram(TimeUnit.MINUTES.toMicros(1), 3);
+        long opsAgain = load(wallet, players, "a", seconds, again);
+        rows.put(id + "+control", new Row(label + ", no reports (again)", opsAgain / (double) seconds,
+                again.getValueAtPercentile(50) / 1000.0, again.getValueAtPercentile(99) / 1000.0,
+                again.getValueAtPercentile(99.9) / 1000.0, "control"));
+        System.out.println(format(rows.get(id + "+control")));
     }
 
     /** Groups and operations committed so far, summed over the server nodes. */
@@ -373,6 +404,19 @@ final class WalletBench implements Callable<Integer> {
         if (pgOn != null || pgOff != null) {
             System.out.println("PostgreSQL rows: the bet-and-win stored procedure"
                     + (op == Operation.SPIN ? " (the money transaction alone, without the game draw)" : ""));
+        }
+        if (reportLoad != null) {
+            System.out.printf(Locale.ROOT, "%nReport cost, reports every %.1f s (target, with reports every 5 s: at most "
+                    + "20 %% fewer spins/s):%n", reportLoad.everyMs() / 1000.0);
+            rows.keySet().stream().filter(id -> id.endsWith("+reports")).forEach(id -> {
+                String base = id.substring(0, id.length() - "+reports".length());
+                double without = (rows.get(base).opsPerSecond() + rows.get(base + "+control").opsPerSecond()) / 2;
+                double cost = 1 - rows.get(id).opsPerSecond() / without;
+                System.out.printf(Locale.ROOT, "  %-46s %.0f spins/s without reports (mean of 2 runs), %.0f with: "
+                        + "%.1f %% fewer  %s%n", rows.get(base).label(), without, rows.get(id).opsPerSecond(),
+                        cost * 100, cost <= 0.20 ? "MET" : "NOT MET");
+            });
+            return;
         }
         System.out.printf("%nTargets (each also needs p99 <= 10 ms):%n");
         target("mem1", pgOff, "1 node in-memory  >= 2x PostgreSQL synchronous_commit=off");

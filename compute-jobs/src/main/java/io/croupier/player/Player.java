@@ -19,6 +19,11 @@ public final class Player implements Serializable {
         this.createdAt = createdAt;
     }
 
+    /** The same account with another status (an administrator's block or unblock, a self-exclusion). */
+    public Player withStatus(PlayerStatus newStatus) {
+        return new Player(username, currency, newStatus, createdAt);
+    }
+
     public String username() {
         return username;
     }

@@ -10,5 +10,7 @@ public enum Account {
     /** Counterpart of deposits and withdrawals (money in/out through payment providers). */
     HOUSE_CASHIER,
     /** Counterpart of stakes, wins and voids (the house's gaming position). */
-    HOUSE_BETS
+    HOUSE_BETS,
+    /** Counterpart of administrators' manual corrections (ADJUST_CREDIT / ADJUST_DEBIT). */
+    HOUSE_ADJUSTMENTS
 }

@@ -63,6 +63,15 @@ public final class MoneyRequest implements Serializable {
         return new MoneyRequest(OperationKind.SPIN, playerId, key, currency, stake, 0, game);
     }
 
+    /**
+     * An administrator's manual correction of {@code amount} (positive: credit, negative: debit) against
+     * HOUSE_ADJUSTMENTS; {@code reference} records who made it and why.
+     */
+    public static MoneyRequest adjustment(long playerId, String key, String currency, long amount, String reference) {
+        return new MoneyRequest(amount >= 0 ? OperationKind.ADJUST_CREDIT : OperationKind.ADJUST_DEBIT, playerId, key,
+                currency, amount == Long.MIN_VALUE ? 0 : Math.abs(amount), 0, reference);
+    }
+
     public OperationKind kind() {
         return kind;
     }

@@ -145,6 +145,8 @@ public final class MoneyTransactions {
             case BET -> postings.leg(-r.amount(), Account.HOUSE_BETS, PostingKind.BET);
             case WIN -> postings.leg(r.amount(), Account.HOUSE_BETS, PostingKind.WIN);
             case BET_AND_WIN -> postings.leg(-r.amount(), Account.HOUSE_BETS, PostingKind.BET);
+            case ADJUST_CREDIT -> postings.leg(r.amount(), Account.HOUSE_ADJUSTMENTS, PostingKind.ADJUSTMENT);
+            case ADJUST_DEBIT -> postings.leg(-r.amount(), Account.HOUSE_ADJUSTMENTS, PostingKind.ADJUSTMENT);
             case VOID, SPIN -> throw new IllegalStateException("handled above");
         };
         if (rejection == null && r.kind() == OperationKind.BET_AND_WIN && r.winAmount() > 0) {

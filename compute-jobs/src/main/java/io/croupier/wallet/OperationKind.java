@@ -18,5 +18,9 @@ public enum OperationKind {
      * A slot round in one transaction: stake debit, outcome drawn from the player's seeds, win credit, round record,
      * nonce + 1. The request names the game (reference) and the stake; the win is decided inside the transaction.
      */
-    SPIN
+    SPIN,
+    /** An administrator's correction in the player's favour: wallet credit against HOUSE_ADJUSTMENTS. */
+    ADJUST_CREDIT,
+    /** An administrator's correction against the player: wallet debit against HOUSE_ADJUSTMENTS (never below 0). */
+    ADJUST_DEBIT
 }

@@ -2,5 +2,5 @@ package io.croupier.wallet;
 
 /** The LEDGER.KIND of a posting. */
 public enum PostingKind {
-    DEPOSIT, WITHDRAWAL, BET, WIN, VOID
+    DEPOSIT, WITHDRAWAL, BET, WIN, VOID, ADJUSTMENT
 }

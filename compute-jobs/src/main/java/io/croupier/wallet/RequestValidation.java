@@ -45,6 +45,10 @@ public final class RequestValidation {
         if (request.kind() == OperationKind.DEPOSIT) {
             return isValidPaymentToken(request.reference()) ? null : ResultCode.INVALID_PAYMENT_TOKEN;
         }
+        if ((request.kind() == OperationKind.ADJUST_CREDIT || request.kind() == OperationKind.ADJUST_DEBIT)
+                && request.reference() == null) {
+            return ResultCode.INVALID_REFERENCE; // a correction always says who made it and why
+        }
         if (request.reference() != null && !isPrintableAscii(request.reference(), REFERENCE_LENGTH_MAX)) {
             return ResultCode.INVALID_REFERENCE;
         }

@@ -17,11 +17,13 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * Operator commands of a grid: start a server node, audit the ledger, verify rounds, the slot games' maths.
+ * Operator commands of a grid: start a server node, audit the ledger, verify rounds, the slot games' maths, and
+ * the analysts' reports.
  * {@code bin/croupier} calls this.
  */
 @Command(name = "croupier", mixinStandardHelpOptions = true, subcommands = {CroupierCli.Node.class,
-        CroupierCli.Audit.class, VerifyCommand.class, SlotsCommand.class}, description = "Croupier grid operations.")
+        CroupierCli.Audit.class, VerifyCommand.class, SlotsCommand.class, ReportCommand.class,
+        AdminCommand.class}, description = "Croupier grid operations.")
 public final class CroupierCli {
     public static void main(String[] args) {
         System.exit(commandLine().execute(args));
@@ -59,6 +61,13 @@ public final class CroupierCli {
             }
         }
         return false;
+    }
+
+    /** Prints {@code error: message} on the command's error stream and returns {@code exitCode}. */
+    static int error(CommandLine.Model.CommandSpec spec, String message, int exitCode) {
+        spec.commandLine().getErr().println("error: " + message);
+        spec.commandLine().getErr().flush();
+        return exitCode;
     }
 
     /** A client node of the configured cluster, returned once the cluster is active; the caller closes it. */

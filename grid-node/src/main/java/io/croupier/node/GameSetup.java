@@ -2,8 +2,12 @@ package io.croupier.node;
 
 import io.croupier.roulette.RouletteTables;
 import io.croupier.roulette.TableConfig;
+import io.croupier.schema.CacheSchema;
 import io.croupier.slots.SlotCatalog;
+import io.croupier.slots.SlotGame;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.apache.ignite.Ignite;
 import org.apache.ignite.cluster.ClusterState;
 import org.slf4j.Logger;
@@ -26,10 +30,13 @@ final class GameSetup {
         return catalog;
     }
 
-    /** Validates the table file now; deploys the tables in the background once the cluster is active. */
-    static void startTables(Ignite ignite, NodeSettings settings) {
+    /**
+     * Validates the table file now; once the cluster is active, publishes the slot games to SLOT_GAME (for reports)
+     * and deploys the tables, in the background.
+     */
+    static void startGames(Ignite ignite, NodeSettings settings, SlotCatalog slots) {
         List<TableConfig> tables = TableConfig.load(settings.tablesFile());
-        if (tables.isEmpty()) {
+        if (tables.isEmpty() && slots.games().isEmpty()) {
             return;
         }
         Thread t = new Thread(() -> {
@@ -37,11 +44,16 @@ final class GameSetup {
                 while (ignite.cluster().state() != ClusterState.ACTIVE) {
                     GridNodes.sleep(200);
                 }
-                new RouletteTables(ignite).deploy(tables, settings.tableDriverSettings());
+                Map<String, SlotGame> rows = new TreeMap<>();
+                slots.games().forEach((id, definition) -> rows.put(id, SlotGame.of(definition)));
+                ignite.<String, SlotGame>cache(CacheSchema.SLOT_GAME).putAll(rows);
+                if (!tables.isEmpty()) {
+                    new RouletteTables(ignite).deploy(tables, settings.tableDriverSettings());
+                }
             } catch (RuntimeException e) {
-                log.error("Could not deploy the roulette tables of {}", settings.tablesFile(), e);
+                log.error("Could not publish the games or deploy the roulette tables of {}", settings.tablesFile(), e);
             }
-        }, "croupier-tables");
+        }, "croupier-games");
         t.setDaemon(true);
         t.start();
     }

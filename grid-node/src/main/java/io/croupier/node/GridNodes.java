@@ -44,7 +44,7 @@ public final class GridNodes {
         if (settings.persistence()) {
             ClusterActivation.start(ignite, settings);
         }
-        GameSetup.startTables(ignite, settings);
+        GameSetup.startGames(ignite, settings, slots);
         return ignite;
     }
 

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 
 /** The module direction app-server → grid-node → compute-jobs, as rules over the compiled classes. */
 class ArchitectureTest {
-    private static final String[] COMPUTE_JOBS = {"io.croupier.wallet..", "io.croupier.player..",
+    private static final String[] COMPUTE_JOBS = {"io.croupier.wallet..", "io.croupier.player..", "io.croupier.admin..",
             "io.croupier.schema..", "io.croupier.audit..", "io.croupier.check..", "io.croupier.fair..",
             "io.croupier.slots..", "io.croupier.roulette..", "io.croupier.game.."};
 

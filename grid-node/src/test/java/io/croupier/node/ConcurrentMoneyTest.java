@@ -152,8 +152,11 @@ class ConcurrentMoneyTest {
                 continue;
             }
             MoneyRequest request;
-            if (dice < 15) {
+            if (dice < 13) {
                 request = MoneyRequest.deposit(player, key, "EUR", 100 + random.nextInt(2_000), "tok_" + thread);
+            } else if (dice < 15) {
+                long correction = random.nextBoolean() ? 1 + random.nextInt(500) : -(1 + random.nextInt(5_000));
+                request = MoneyRequest.adjustment(player, key, "EUR", correction, "admin:test:" + key);
             } else if (dice < 30) {
                 request = MoneyRequest.withdraw(player, key, "EUR", 1_000 + random.nextInt(20_000));
             } else if (dice < 60) {
@@ -168,7 +171,8 @@ class ConcurrentMoneyTest {
                         random.nextBoolean() ? "classic-fruits" : "dragon-gold");
             }
             Answer answer = executeUntilKnown(wallet, request);
-            boolean mayBeRefused = request.kind() != OperationKind.DEPOSIT && request.kind() != OperationKind.WIN;
+            boolean mayBeRefused = request.kind() != OperationKind.DEPOSIT && request.kind() != OperationKind.WIN
+                    && request.kind() != OperationKind.ADJUST_CREDIT;
             expect(request, answer.result(),
                     mayBeRefused ? Set.of(ResultCode.OK, ResultCode.INSUFFICIENT_FUNDS) : Set.of(ResultCode.OK));
             long effect = request.kind() != OperationKind.SPIN ? MoneyTables.walletEffect(request)

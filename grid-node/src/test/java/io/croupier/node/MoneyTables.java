@@ -95,8 +95,8 @@ final class MoneyTables {
     /** What a (non-void) request does to the wallet balance when it applies. */
     static long walletEffect(MoneyRequest r) {
         return switch (r.kind()) {
-            case DEPOSIT, WIN -> r.amount();
-            case WITHDRAW, BET -> -r.amount();
+            case DEPOSIT, WIN, ADJUST_CREDIT -> r.amount();
+            case WITHDRAW, BET, ADJUST_DEBIT -> -r.amount();
             case BET_AND_WIN -> r.winAmount() - r.amount();
             case VOID -> throw new IllegalArgumentException("a void moves the amount of its bet");
             case SPIN -> throw new IllegalArgumentException("a spin's win is drawn in its transaction");
@@ -106,8 +106,8 @@ final class MoneyTables {
     /** What a recorded transfer did to the wallet balance. */
     static long walletEffect(TransferRow t) {
         return switch (t.kind()) {
-            case "DEPOSIT", "WIN", "VOID" -> t.amount();
-            case "WITHDRAW", "BET" -> -t.amount();
+            case "DEPOSIT", "WIN", "VOID", "ADJUST_CREDIT" -> t.amount();
+            case "WITHDRAW", "BET", "ADJUST_DEBIT" -> -t.amount();
             case "BET_AND_WIN", "SPIN" -> t.winAmount() - t.amount();
             default -> throw new IllegalArgumentException("unknown kind " + t.kind());
         };

@@ -50,7 +50,7 @@ class RouletteTableTest {
     }
 
     /** Waits for the table's current round to be OPEN with at least {@code minLeftMs} of its window left. */
-    private static TableRound awaitOpenRound(RouletteTables tables, String tableId, long minLeftMs) {
+    static TableRound awaitOpenRound(RouletteTables tables, String tableId, long minLeftMs) {
         TableRound[] found = new TableRound[1];
         TestGrid.await(() -> {
             TableRound r = tables.currentRound(tableId);

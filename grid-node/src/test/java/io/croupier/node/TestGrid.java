@@ -26,6 +26,14 @@ import org.apache.ignite.Ignition;
 final class TestGrid implements AutoCloseable {
     private static final int BLOCKS = 40;
     private static final int PORTS_PER_NODE_TYPE = 10;
+    /**
+     * Port blocks below the kernel's ephemeral range (32768+): an outgoing connection of any process on the host takes
+     * an ephemeral port and holds it in TIME_WAIT for a minute after closing, so under heavy connection churn (a load
+     * test next door) blocks inside that range were found busy and no test grid could start.
+     */
+    private static final int DISCOVERY_BASE = 21_000;
+    private static final int COMMUNICATION_BASE = 22_000;
+    private static final int CLIENT_BASE = 23_000;
     private static final AtomicInteger BLOCK = new AtomicInteger((int) (ProcessHandle.current().pid() % 20));
 
     private final int discoveryBase;
@@ -39,9 +47,9 @@ final class TestGrid implements AutoCloseable {
 
     TestGrid(Map<String, String> extra) throws IOException {
         int block = freeBlock();
-        this.discoveryBase = 48_000 + block * 20;
-        this.communicationBase = 49_000 + block * 20;
-        this.clientBase = 50_000 + block * 20;
+        this.discoveryBase = DISCOVERY_BASE + block * 20;
+        this.communicationBase = COMMUNICATION_BASE + block * 20;
+        this.clientBase = CLIENT_BASE + block * 20;
         this.workDirectory = Files.createTempDirectory("croupier-grid-");
         this.extra = extra;
     }
@@ -69,7 +77,7 @@ final class TestGrid implements AutoCloseable {
     private static int freeBlock() {
         for (int attempt = 0; attempt < BLOCKS; attempt++) {
             int block = BLOCK.getAndIncrement() % BLOCKS;
-            if (portsFree(48_000 + block * 20) && portsFree(49_000 + block * 20) && portsFree(50_000 + block * 20)) {
+            if (portsFree(DISCOVERY_BASE + block * 20) && portsFree(COMMUNICATION_BASE + block * 20) && portsFree(CLIENT_BASE + block * 20)) {
                 return block;
             }
         }

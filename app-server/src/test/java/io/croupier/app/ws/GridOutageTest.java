@@ -24,11 +24,11 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 class GridOutageTest {
     private static final Map<String, String> NODE_SETTINGS = Map.of(
-            "croupier.discovery.port", "54500",
-            "croupier.discovery.addresses", "127.0.0.1:54500..54502",
+            "croupier.discovery.port", "28500",
+            "croupier.discovery.addresses", "127.0.0.1:28500..28502",
             "croupier.discovery.portRange", "2",
-            "croupier.communication.port", "54600",
-            "croupier.client.port", "54700",
+            "croupier.communication.port", "28600",
+            "croupier.client.port", "28700",
             "croupier.memory.maxSizeMb", "256",
             "croupier.cache.partitions", "32",
             "croupier.games.slotsDirectory", "../config/slots",

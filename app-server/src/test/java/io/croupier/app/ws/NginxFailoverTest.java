@@ -35,11 +35,11 @@ import org.springframework.context.ConfigurableApplicationContext;
 class NginxFailoverTest {
     private static final Path NGINX = Path.of("/usr/sbin/nginx");
     private static final Map<String, String> NODE_SETTINGS = Map.of(
-            "croupier.discovery.port", "55500",
-            "croupier.discovery.addresses", "127.0.0.1:55500..55505",
+            "croupier.discovery.port", "29500",
+            "croupier.discovery.addresses", "127.0.0.1:29500..29505",
             "croupier.discovery.portRange", "5",
-            "croupier.communication.port", "55600",
-            "croupier.client.port", "55700",
+            "croupier.communication.port", "29600",
+            "croupier.client.port", "29700",
             "croupier.memory.maxSizeMb", "256",
             "croupier.cache.partitions", "32",
             "croupier.tables.roundPauseMs", "300",

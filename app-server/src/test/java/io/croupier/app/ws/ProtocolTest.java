@@ -29,10 +29,10 @@ import org.springframework.test.annotation.DirtiesContext;
 @DirtiesContext
 class ProtocolTest {
     private static final Map<String, String> NODE_SETTINGS = Map.of(
-            "croupier.discovery.port", "52500",
-            "croupier.discovery.addresses", "127.0.0.1:52500..52509",
-            "croupier.communication.port", "52600",
-            "croupier.client.port", "52700",
+            "croupier.discovery.port", "27500",
+            "croupier.discovery.addresses", "127.0.0.1:27500..27509",
+            "croupier.communication.port", "27600",
+            "croupier.client.port", "27700",
             "croupier.memory.maxSizeMb", "512",
             "croupier.cache.partitions", "64",
             "croupier.tables.roundPauseMs", "300",

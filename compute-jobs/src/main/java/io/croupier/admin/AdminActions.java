@@ -1,0 +1,117 @@
+package io.croupier.admin;
+
+import io.croupier.check.Check;
+import io.croupier.player.Player;
+import io.croupier.player.PlayerStatus;
+import io.croupier.schema.CacheSchema;
+import io.croupier.wallet.MoneyRequest;
+import io.croupier.wallet.MoneyResult;
+import io.croupier.wallet.RequestValidation;
+import io.croupier.wallet.ResultCode;
+import io.croupier.wallet.WalletService;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.Optional;
+import org.apache.ignite.Ignite;
+import org.apache.ignite.IgniteCache;
+import org.apache.ignite.transactions.Transaction;
+import org.apache.ignite.transactions.TransactionConcurrency;
+import org.apache.ignite.transactions.TransactionIsolation;
+
+/**
+ * Player administration as audited operations, never raw cache edits: a status change is written in the same
+ * transaction as its ADMIN_ACTION row; a balance correction is an ADJUST_CREDIT/ADJUST_DEBIT transfer through the
+ * money pipeline (double entry against HOUSE_ADJUSTMENTS, idempotent on the action key; its reference
+ * {@code admin:<admin>:<action key>} names the administrator and leads to the ADMIN_ACTION row with the reason),
+ * then recorded in ADMIN_ACTION. Each action key is applied once: a repeat returns the first outcome.
+ */
+public final class AdminActions {
+    public static final int REASON_LENGTH_MAX = 80;
+    public static final int ADMIN_LENGTH_MAX = 32;
+
+    private final Ignite ignite;
+    private final IgniteCache<Long, Player> players;
+    private final IgniteCache<AdminActionKey, AdminAction> actions;
+    private final Clock clock;
+
+    /** The outcome of one action: OK, a named rejection, or the replay of an earlier action under the same key. */
+    public record Outcome(ResultCode code, boolean replayed, AdminAction action) {
+        public boolean isOk() {
+            return code == ResultCode.OK;
+        }
+    }
+
+    public AdminActions(Ignite ignite, Clock clock) {
+        this.ignite = ignite;
+        this.players = ignite.cache(CacheSchema.PLAYER);
+        this.actions = ignite.cache(CacheSchema.ADMIN_ACTION);
+        this.clock = clock;
+    }
+
+    /** Blocks ({@code BLOCK}) or unblocks ({@code UNBLOCK}) a player, with the audit row, in one transaction. */
+    public Outcome setBlocked(long playerId, boolean blocked, String admin, String reason, String actionKey) {
+        checkWho(admin, reason, actionKey);
+        AdminActionKind kind = blocked ? AdminActionKind.BLOCK : AdminActionKind.UNBLOCK;
+        AdminActionKey key = new AdminActionKey(playerId, actionKey);
+        try (Transaction tx = ignite.transactions().txStart(TransactionConcurrency.PESSIMISTIC,
+                TransactionIsolation.REPEATABLE_READ)) {
+            AdminAction prior = actions.get(key);
+            if (prior != null) {
+                return new Outcome(prior.action() == kind ? ResultCode.OK : ResultCode.DUPLICATE_KEY_DIFFERENT_REQUEST,
+                        true, prior);
+            }
+            Player player = players.get(playerId);
+            if (player == null) {
+                return new Outcome(ResultCode.UNKNOWN_PLAYER, false, null);
+            }
+            PlayerStatus after = blocked ? PlayerStatus.BLOCKED : PlayerStatus.ACTIVE;
+            players.put(playerId, player.withStatus(after));
+            AdminAction action = new AdminAction(admin, kind, reason, 0, player.currency(), null, ResultCode.OK.name(),
+                    player.status().name(), after.name(), new Timestamp(clock.millis()));
+            actions.put(key, action);
+            tx.commit();
+            return new Outcome(ResultCode.OK, false, action);
+        }
+    }
+
+    /**
+     * Corrects a balance by {@code amountMinor} (positive: credit, negative: debit) as a ledger-correct transfer,
+     * then records the action. A debit never takes a wallet below zero (INSUFFICIENT_FUNDS).
+     */
+    public Outcome adjust(WalletService wallet, long playerId, long amountMinor, String currency, String admin,
+                          String reason, String actionKey) {
+        checkWho(admin, reason, actionKey);
+        Check.argument(amountMinor != 0 && amountMinor != Long.MIN_VALUE, "amount must be non-zero");
+        AdminActionKey key = new AdminActionKey(playerId, actionKey);
+        AdminAction prior = actions.get(key);
+        if (prior != null) {
+            return new Outcome(prior.amount() == amountMinor ? ResultCode.OK : ResultCode.DUPLICATE_KEY_DIFFERENT_REQUEST,
+                    true, prior);
+        }
+        // The money operation is idempotent on the same key: if this process died after it and before the audit
+        // row, running the action again replays the transfer and writes the row.
+        MoneyResult result = wallet.execute(MoneyRequest.adjustment(playerId, "admin:" + actionKey, currency,
+                amountMinor, "admin:" + admin + ":" + actionKey));
+        if (!result.isOk()) {
+            return new Outcome(result.code(), false, null);
+        }
+        AdminAction action = new AdminAction(admin, AdminActionKind.ADJUST, reason, amountMinor, currency,
+                result.transferId(), ResultCode.OK.name(), null, null, new Timestamp(clock.millis()));
+        actions.putIfAbsent(key, action);
+        return new Outcome(ResultCode.OK, result.replayed(), actions.get(key));
+    }
+
+    public Optional<AdminAction> find(long playerId, String actionKey) {
+        return Optional.ofNullable(actions.get(new AdminActionKey(playerId, actionKey)));
+    }
+
+    private static void checkWho(String admin, String reason, String actionKey) {
+        Check.argument(admin != null && admin.matches("[A-Za-z0-9_.-]{1," + ADMIN_LENGTH_MAX + "}"),
+                "admin name: 1.." + ADMIN_LENGTH_MAX + " letters, digits, . _ -");
+        Check.argument(reason != null && !reason.isBlank() && reason.length() <= REASON_LENGTH_MAX
+                        && reason.chars().allMatch(c -> c >= 0x20 && c < 0x7f),
+                "reason: 1.." + REASON_LENGTH_MAX + " printable characters");
+        Check.argument(RequestValidation.isValidKey(actionKey) && actionKey.length() <= RequestValidation.KEY_LENGTH_MAX - 6,
+                "action key: letters, digits, - _ . : (at most " + (RequestValidation.KEY_LENGTH_MAX - 6) + ")");
+    }
+}

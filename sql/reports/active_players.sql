@@ -1,0 +1,25 @@
+-- Question: how many players played each day, how often and for how much?
+-- Parameters:
+--   from  TIMESTAMP  1970-01-01T00:00:00Z  start of the period, inclusive (UTC)
+--   to    TIMESTAMP  9999-12-31T00:00:00Z  end of the period, exclusive (UTC)
+-- Expected cost: a range scan of ROUND by CREATED_AT and of TABLE_BET by SETTLED_AT over the period, then a distinct count
+--   of players per day on the reducing node (memory grows with the number of distinct players of the period).
+-- Result: one row per day (UTC) and currency. ACTIVE_PLAYERS = players with at least one slot spin or roulette bet
+--   that day (each counted once); PLAYS = spins + bets; STAKES in minor units of CURRENCY. A roulette bet counts on
+--   the day its round was settled or refunded (bets of a round still open are not counted yet). Player sessions are not
+--   recorded on the grid yet, so there is no session count.
+SELECT DAY_UTC, CURRENCY, COUNT(DISTINCT PLAYER_ID) AS ACTIVE_PLAYERS, SUM(PLAYS) AS PLAYS, SUM(STAKES) AS STAKES
+FROM (
+  SELECT FORMATDATETIME(CREATED_AT, 'yyyy-MM-dd', 'en', 'UTC') AS DAY_UTC, CURRENCY, PLAYER_ID,
+         COUNT(*) AS PLAYS, SUM(STAKE) AS STAKES
+  FROM CROUPIER.ROUND
+  WHERE CREATED_AT >= :from AND CREATED_AT < :to
+  GROUP BY FORMATDATETIME(CREATED_AT, 'yyyy-MM-dd', 'en', 'UTC'), CURRENCY, PLAYER_ID
+  UNION ALL
+  SELECT FORMATDATETIME(SETTLED_AT, 'yyyy-MM-dd', 'en', 'UTC'), CURRENCY, PLAYER_ID, COUNT(*), SUM(STAKE)
+  FROM CROUPIER.TABLE_BET
+  WHERE SETTLED_AT >= :from AND SETTLED_AT < :to
+  GROUP BY FORMATDATETIME(SETTLED_AT, 'yyyy-MM-dd', 'en', 'UTC'), CURRENCY, PLAYER_ID
+) PER_PLAYER
+GROUP BY DAY_UTC, CURRENCY
+ORDER BY DAY_UTC, CURRENCY

@@ -1,0 +1,28 @@
+-- Question: gross and net gaming revenue (GGR, NGR) per game per day: what did each game win from the players?
+-- Parameters:
+--   from     TIMESTAMP  1970-01-01T00:00:00Z  start of the period, inclusive (UTC)
+--   to       TIMESTAMP  9999-12-31T00:00:00Z  end of the period, exclusive (UTC)
+--   tax_bps  LONG       0                     gaming duty on a positive GGR, in basis points (1500 = 15 %)
+-- Expected cost: a range scan of ROUND by CREATED_AT and of TABLE_BET by SETTLED_AT over the period (both indexed),
+--   then a group by; about one second per few million plays. Run it on closed days; a month or more off-peak.
+-- Result: one row per day (UTC, "yyyy-MM-dd"), game and currency; amounts in minor units of CURRENCY.
+--   Slots: GAME is the slot game id, one play per spin (ROUND: STAKE, WIN), at the spin's time.
+--   Roulette: GAME is "roulette:<table id>", one play per settled bet (TABLE_BET: STAKE, RETURNED = stake + win),
+--   at its settlement; refunded bets are no revenue. GGR = stakes - wins. There are no bonuses yet, so
+--   NGR = GGR - duty, the duty rounded down to a minor unit and charged only on a positive GGR.
+SELECT FORMATDATETIME(CREATED_AT, 'yyyy-MM-dd', 'en', 'UTC') AS DAY_UTC, GAME, CURRENCY,
+       COUNT(*) AS PLAYS, SUM(STAKE) AS STAKES, SUM(WIN) AS WINS, SUM(STAKE) - SUM(WIN) AS GGR,
+       SUM(STAKE) - SUM(WIN)
+         - CASE WHEN SUM(STAKE) > SUM(WIN) THEN FLOOR((SUM(STAKE) - SUM(WIN)) * :tax_bps / 10000) ELSE 0 END AS NGR
+FROM CROUPIER.ROUND
+WHERE CREATED_AT >= :from AND CREATED_AT < :to
+GROUP BY FORMATDATETIME(CREATED_AT, 'yyyy-MM-dd', 'en', 'UTC'), GAME, CURRENCY
+UNION ALL
+SELECT FORMATDATETIME(SETTLED_AT, 'yyyy-MM-dd', 'en', 'UTC'), 'roulette:' || TABLE_ID, CURRENCY,
+       COUNT(*), SUM(STAKE), SUM(RETURNED), SUM(STAKE) - SUM(RETURNED),
+       SUM(STAKE) - SUM(RETURNED)
+         - CASE WHEN SUM(STAKE) > SUM(RETURNED) THEN FLOOR((SUM(STAKE) - SUM(RETURNED)) * :tax_bps / 10000) ELSE 0 END
+FROM CROUPIER.TABLE_BET
+WHERE STATUS = 'SETTLED' AND SETTLED_AT >= :from AND SETTLED_AT < :to
+GROUP BY FORMATDATETIME(SETTLED_AT, 'yyyy-MM-dd', 'en', 'UTC'), TABLE_ID, CURRENCY
+ORDER BY 1, 2, 3
