@@ -95,6 +95,9 @@ public final class GridNodes {
         if (client) {
             return cfg.setClientConnectorConfiguration(null);
         }
+        if (s.metricsPort() > 0) {
+            cfg.setMetricExporterSpi(new PrometheusExporter(s.localAddress(), s.metricsPort(), s.metricsPortRange()));
+        }
         long maxBytes = s.dataRegionMaxSizeMb() << 20;
         return cfg
                 .setClientConnectorConfiguration(new ClientConnectorConfiguration()

@@ -15,6 +15,8 @@ enum NodeProperty {
     COMMUNICATION_PORT_RANGE("croupier.communication.portRange", "9", "Extra communication ports for several nodes on one host."),
     CLIENT_PORT("croupier.client.port", "10800", "Thin client / JDBC / control.sh port."),
     CLIENT_PORT_RANGE("croupier.client.portRange", "9", "Extra thin client ports for several nodes on one host."),
+    METRICS_PORT("croupier.metrics.port", "9100", "Prometheus scrape endpoint of this server node's Ignite metrics, http://localAddress:port/metrics; 0 = off."),
+    METRICS_PORT_RANGE("croupier.metrics.portRange", "9", "Extra metrics ports for several nodes on one host; with none free the node runs without the endpoint."),
     PERSISTENCE("croupier.persistence.enabled", "true", "Ignite native persistence (durable data on disk). Off for the embedded demo and in-memory tests."),
     WAL_MODE("croupier.persistence.walMode", "LOG_ONLY", "FSYNC (every commit fsynced: survives power loss), LOG_ONLY (survives a process crash), BACKGROUND."),
     WAL_SEGMENT_SIZE_MB("croupier.persistence.walSegmentSizeMb", "64", "Size of one WAL segment, in MiB; Ignite preallocates ten of them."),

@@ -78,8 +78,9 @@ public final class NodeSettings {
                 NodeProperty.CLIENT_PORT)) {
             requireRange(p, 1, 65_535);
         }
+        requireRange(NodeProperty.METRICS_PORT, 0, 65_535);
         for (NodeProperty p : List.of(NodeProperty.DISCOVERY_PORT_RANGE, NodeProperty.COMMUNICATION_PORT_RANGE,
-                NodeProperty.CLIENT_PORT_RANGE)) {
+                NodeProperty.CLIENT_PORT_RANGE, NodeProperty.METRICS_PORT_RANGE)) {
             requireRange(p, 0, 100);
         }
         requireRange(NodeProperty.BACKUPS, 0, 3);
@@ -175,6 +176,15 @@ public final class NodeSettings {
 
     public int clientPortRange() {
         return integer(NodeProperty.CLIENT_PORT_RANGE);
+    }
+
+    /** 0 = no metrics endpoint. */
+    public int metricsPort() {
+        return integer(NodeProperty.METRICS_PORT);
+    }
+
+    public int metricsPortRange() {
+        return integer(NodeProperty.METRICS_PORT_RANGE);
     }
 
     public boolean persistence() {

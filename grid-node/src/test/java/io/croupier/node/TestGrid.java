@@ -111,6 +111,8 @@ final class TestGrid implements AutoCloseable {
         s.put("croupier.memory.maxSizeMb", "512");
         s.put("croupier.cache.partitions", "64");
         s.put("croupier.failureDetectionTimeoutMs", "3000");
+        // Off unless a test asks: test grids must not take a running node's metrics port.
+        s.put("croupier.metrics.port", "0");
         s.putAll(extra);
         return s;
     }

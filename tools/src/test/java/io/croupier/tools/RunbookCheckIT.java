@@ -11,8 +11,9 @@ import org.junit.jupiter.api.Test;
 /**
  * Runs bin/runbook-check, the automatable steps of docs/operations.md on real node processes (3–4 `bin/croupier node`
  * processes, the control script, a snapshot restore, a rolling restart), so the runbook cannot rot. About 90 s.
+ * An integration test (failsafe, after `package`): the scripts run the packaged jars and their lib folders.
  */
-class RunbookCheckTest {
+class RunbookCheckIT {
 
     @Test
     void theRunbookStepsPassOnAThreeProcessCluster() throws IOException, InterruptedException {
