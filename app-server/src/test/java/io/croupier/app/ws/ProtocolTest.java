@@ -219,6 +219,30 @@ class ProtocolTest {
     }
 
     @Test
+    void theEdgeMetersRequestsErrorsConnectionsAndPushLagWithoutPlayerLabels() throws Exception {
+        try (TestClient c = new TestClient(ws())) {
+            registerWithDeposit(c, 300);
+            c.call("no.such.type");
+            c.awaitEvent(e -> e.path("event").asText().equals("balance"), 5_000);
+
+            java.net.http.HttpResponse<String> scrape = java.net.http.HttpClient.newBuilder()
+                    .version(java.net.http.HttpClient.Version.HTTP_1_1).build().send(
+                            java.net.http.HttpRequest.newBuilder(
+                                    URI.create("http://127.0.0.1:" + edge.port() + "/metrics")).build(),
+                            java.net.http.HttpResponse.BodyHandlers.ofString());
+
+            assertThat(scrape.body())
+                    .containsPattern("croupier_ws_requests_seconds_count\\{[^}]*outcome=\"ok\"[^}]*type=\"wallet.deposit\"")
+                    .containsPattern("croupier_ws_requests_seconds_bucket\\{[^}]*type=\"register\"")
+                    .containsPattern("croupier_ws_errors_total\\{[^}]*code=\"UNKNOWN_TYPE\"[^}]*type=\"unknown\"")
+                    .containsPattern("croupier_ws_connections\\{[^}]*\\} [1-9]")
+                    .contains("croupier_ws_outbound_queued_messages")
+                    .containsPattern("croupier_ws_push_lag_seconds_count\\{[^}]*event=\"balance\"")
+                    .doesNotContain("player_id").doesNotContain("playerId");
+        }
+    }
+
+    @Test
     void aFrameAboveTheLimitClosesWith1009() throws Exception {
         try (TestClient c = new TestClient(ws())) {
             c.sendRaw("{\"type\":\"ping\",\"pad\":\"" + "x".repeat(20_000) + "\"}");
