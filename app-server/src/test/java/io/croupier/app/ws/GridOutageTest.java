@@ -5,12 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.croupier.app.CroupierApp;
 import io.croupier.app.web.HttpEdge;
-import io.croupier.node.GridNodes;
-import io.croupier.node.NodeSettings;
-import io.croupier.roulette.RouletteTables;
 import java.net.URI;
 import java.util.Map;
-import java.util.UUID;
 import org.apache.ignite.Ignite;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -61,32 +57,8 @@ class GridOutageTest {
         NODE_SETTINGS.keySet().forEach(System::clearProperty);
     }
 
-    /**
-     * Starts a server node and waits until its table is running: a client node joining while the table drivers are
-     * being deployed can trip Ignite (see docs/ARCHITECTURE.md, decision 19).
-     */
     private static Ignite startServer() {
-        Ignite node;
-        try {
-            node = GridNodes.startServer(NodeSettings.load(null, Map.of("croupier.node.name",
-                    "outage-" + UUID.randomUUID(), "croupier.node.workDirectory", "target/outage-grid",
-                    "croupier.persistence.enabled", "false")));
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-        RouletteTables tables = new RouletteTables(node);
-        long deadline = System.currentTimeMillis() + 30_000;
-        while (tables.tables().isEmpty() || tables.tables().get(0).currentRound() == 0) {
-            if (System.currentTimeMillis() > deadline) {
-                throw new IllegalStateException("table not running after 30 s");
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                throw new IllegalStateException(e);
-            }
-        }
-        return node;
+        return TestServerNode.start("outage", "target/outage-grid");
     }
 
     @Test

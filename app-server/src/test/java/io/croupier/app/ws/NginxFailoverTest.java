@@ -5,9 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.croupier.app.CroupierApp;
 import io.croupier.app.web.HttpEdge;
-import io.croupier.node.GridNodes;
-import io.croupier.node.NodeSettings;
-import io.croupier.roulette.RouletteTables;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -17,7 +14,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.apache.ignite.Ignite;
 import org.junit.jupiter.api.AfterAll;
@@ -56,9 +52,7 @@ class NginxFailoverTest {
     static void startGridTwoAppServersAndNginx() throws Exception {
         Assumptions.assumeTrue(Files.isExecutable(NGINX), "nginx is not installed (apt-get install nginx-light)");
         NODE_SETTINGS.forEach(System::setProperty);
-        server = GridNodes.startServer(NodeSettings.load(null, Map.of("croupier.node.name", "lb-" + UUID.randomUUID(),
-                "croupier.node.workDirectory", "target/nginx-grid", "croupier.persistence.enabled", "false")));
-        awaitTableRunning(server);
+        server = TestServerNode.start("lb", "target/nginx-grid");
         appA = startApp();
         appB = startApp();
         nginxPort = freePort();
@@ -195,17 +189,6 @@ class NginxFailoverTest {
             return s.getLocalPort();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    private static void awaitTableRunning(Ignite node) throws InterruptedException {
-        RouletteTables tables = new RouletteTables(node);
-        long deadline = System.currentTimeMillis() + 30_000;
-        while (tables.tables().isEmpty() || tables.tables().get(0).currentRound() == 0) {
-            if (System.currentTimeMillis() > deadline) {
-                throw new IllegalStateException("table not running after 30 s");
-            }
-            Thread.sleep(100);
         }
     }
 }
