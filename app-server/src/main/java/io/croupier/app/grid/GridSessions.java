@@ -7,6 +7,10 @@ import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import javax.cache.expiry.CreatedExpiryPolicy;
+import javax.cache.expiry.Duration;
+import javax.cache.expiry.ExpiryPolicy;
 import org.apache.ignite.Ignite;
 import org.apache.ignite.IgniteCache;
 
@@ -45,9 +49,12 @@ public final class GridSessions {
         return keys.get(SIGNING_KEY);
     }
 
+    /** Writes the session row with a time to live: the grid removes it when the token expires. */
     public void open(String sessionId, long playerId, long expiresAtMs, String remoteAddress, String device) {
-        sessions.put(sessionId, new PlayerSession(playerId, new Timestamp(clock.millis()), new Timestamp(expiresAtMs),
-                remoteAddress, device));
+        long now = clock.millis();
+        ExpiryPolicy ttl = new CreatedExpiryPolicy(new Duration(TimeUnit.MILLISECONDS, Math.max(1, expiresAtMs - now)));
+        sessions.withExpiryPolicy(ttl).put(sessionId, new PlayerSession(playerId, new Timestamp(now),
+                new Timestamp(expiresAtMs), remoteAddress, device));
     }
 
     /** The live session of that id and player, if it exists and has not expired. */
