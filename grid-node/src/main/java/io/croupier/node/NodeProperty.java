@@ -34,6 +34,8 @@ enum NodeProperty {
     FAILURE_DETECTION_TIMEOUT_MS("croupier.failureDetectionTimeoutMs", "10000", "A node silent this long is considered failed and leaves the cluster."),
     AMOUNT_MINOR_MAX("croupier.money.amountMinorMax", "1000000000000", "Largest amount of one money operation, in minor units."),
     BALANCE_MINOR_MAX("croupier.money.balanceMinorMax", "100000000000000", "Largest balance a wallet may hold, in minor units."),
+    RISK_STAKES_PER_SECOND_MAX("croupier.risk.stakesPerSecondMax", "50", "Most bets and spins one player may make in one clock second; more are refused with VELOCITY_EXCEEDED."),
+    RISK_STAKES_PER_MINUTE_MAX("croupier.risk.stakesPerMinuteMax", "1000", "Most bets and spins one player may make in one clock minute; more are refused with VELOCITY_EXCEEDED."),
     SLOTS_DIRECTORY("croupier.games.slotsDirectory", "config/slots", "Directory of slot game definitions (*.json); a missing directory offers no slots."),
     TABLES_FILE("croupier.games.tablesFile", "config/roulette-tables.json", "Roulette tables to run (JSON); a missing file runs no tables."),
     TABLE_ROUND_PAUSE_MS("croupier.tables.roundPauseMs", "3000", "Pause after a settled round before the next one opens (players see the result)."),
