@@ -199,7 +199,7 @@ class RouletteTableTest {
 
     @Test
     void aBetAtTheLastMillisecondIsEitherInTheRoundOrMovesNothing() throws Exception {
-        try (TestGrid grid = TestGrid.inMemory()) {
+        try (TestGrid grid = new TestGrid(TestGrid.NO_STAKE_VELOCITY_LIMIT)) {
             Ignite node = grid.startServer();
             grid.startServer();
             RouletteTables tables = new RouletteTables(node);
