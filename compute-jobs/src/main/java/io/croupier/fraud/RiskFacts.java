@@ -7,9 +7,9 @@ import io.croupier.wallet.Wallet;
 
 /**
  * Everything an inline risk rule may look at, read in the money transaction: the request, the wallet, the
- * account status and the player's stake velocity, plus the transaction's time and the thresholds.
+ * account status and the player's stake history, plus the transaction's time and the thresholds.
  */
-public record RiskFacts(MoneyRequest request, Wallet wallet, PlayerStatus status, StakeVelocity velocity,
+public record RiskFacts(MoneyRequest request, Wallet wallet, PlayerStatus status, StakeHistory stakes,
                         long nowMs, RiskSettings settings) {
 
     /** Bets, bet-and-win rounds and spins: the operations that put a stake at risk. */

@@ -14,7 +14,7 @@ import org.apache.ignite.IgniteCache;
 /**
  * The inline risk checks as the money transaction's play policy. Per checked operation it reads two keys of the
  * player's own partition inside the transaction (the PLAYER row for the account status and the PLAYER_RISK stake
- * velocity), asks {@link RiskRules#all()}, and after an applied stake writes the new velocity in the same
+ * history), asks {@link RiskRules#all()}, and after an applied stake writes the new history in the same
  * transaction. The state is in the grid, not in this JVM, so it survives a failover with the money it describes.
  */
 public final class RiskPolicy implements PlayPolicy {
@@ -25,7 +25,7 @@ public final class RiskPolicy implements PlayPolicy {
     private final transient Clock clock;
     /** Looked up on first use: a persistent cluster's caches are not reachable before activation. */
     private transient volatile IgniteCache<Long, Player> players;
-    private transient volatile IgniteCache<Long, StakeVelocity> velocities;
+    private transient volatile IgniteCache<Long, StakeHistory> histories;
 
     public RiskPolicy(Ignite ignite, RiskSettings settings, Clock clock) {
         this.ignite = ignite;
@@ -35,30 +35,30 @@ public final class RiskPolicy implements PlayPolicy {
 
     @Override
     public ResultCode check(MoneyRequest request, Wallet wallet) {
-        return refusal(request, wallet, velocities().get(request.playerId()));
+        return refusal(request, wallet, histories().get(request.playerId()));
     }
 
     @Override
     public ResultCode checkCashier(MoneyRequest request, Wallet wallet) {
-        // The velocity rules only count stakes: no need to read it here.
-        return refusal(request, wallet, StakeVelocity.NONE);
+        // The stake rules only judge stakes: no need to read the history here.
+        return refusal(request, wallet, StakeHistory.NONE);
     }
 
     @Override
     public void applied(MoneyRequest request) {
         if (RiskFacts.takesStake(request.kind())) {
-            StakeVelocity before = velocities().get(request.playerId());
-            velocities().put(request.playerId(),
-                    (before == null ? StakeVelocity.NONE : before).afterStakeAt(clock.millis()));
+            StakeHistory before = histories().get(request.playerId());
+            histories().put(request.playerId(),
+                    (before == null ? StakeHistory.NONE : before).afterStakeAt(clock.millis(), request.amount()));
         }
     }
 
-    private ResultCode refusal(MoneyRequest request, Wallet wallet, StakeVelocity velocity) {
+    private ResultCode refusal(MoneyRequest request, Wallet wallet, StakeHistory history) {
         Player player = players().get(request.playerId());
         // A wallet without a PLAYER row (opened by tools and tests) has no status to enforce.
         PlayerStatus status = player == null ? PlayerStatus.ACTIVE : player.status();
         RiskRejection rejection = RiskRules.firstRejection(new RiskFacts(request, wallet, status,
-                velocity == null ? StakeVelocity.NONE : velocity, clock.millis(), settings));
+                history == null ? StakeHistory.NONE : history, clock.millis(), settings));
         return rejection == null ? null : rejection.code();
     }
 
@@ -71,11 +71,11 @@ public final class RiskPolicy implements PlayPolicy {
         return c;
     }
 
-    private IgniteCache<Long, StakeVelocity> velocities() {
-        IgniteCache<Long, StakeVelocity> c = velocities;
+    private IgniteCache<Long, StakeHistory> histories() {
+        IgniteCache<Long, StakeHistory> c = histories;
         if (c == null) {
             c = ignite.cache(CacheSchema.PLAYER_RISK);
-            velocities = c;
+            histories = c;
         }
         return c;
     }

@@ -9,7 +9,9 @@ public enum RiskRejection {
     /** The player already made the most stakes allowed in this clock second. */
     STAKES_PER_SECOND(ResultCode.VELOCITY_EXCEEDED),
     /** The player already made the most stakes allowed in this clock minute. */
-    STAKES_PER_MINUTE(ResultCode.VELOCITY_EXCEEDED);
+    STAKES_PER_MINUTE(ResultCode.VELOCITY_EXCEEDED),
+    /** The stake is far above the player's recent average: held for review instead of played. */
+    STAKE_JUMP(ResultCode.RISK_HELD);
 
     private final ResultCode code;
 

@@ -12,7 +12,8 @@ public final class RiskRules {
     private static final List<RiskRule> ALL = List.of(
             RiskRules::accountStatus,
             RiskRules::stakesPerSecond,
-            RiskRules::stakesPerMinute);
+            RiskRules::stakesPerMinute,
+            RiskRules::stakeJump);
 
     private RiskRules() {
     }
@@ -52,14 +53,31 @@ public final class RiskRules {
     /** Bots and scripted abuse stake faster than a person: at most stakesPerSecondMax stakes per clock second. */
     static RiskRejection stakesPerSecond(RiskFacts facts) {
         return facts.takesStake()
-                && facts.velocity().stakesInSecondAt(facts.nowMs()) >= facts.settings().stakesPerSecondMax()
+                && facts.stakes().stakesInSecondAt(facts.nowMs()) >= facts.settings().stakesPerSecondMax()
                 ? RiskRejection.STAKES_PER_SECOND : null;
     }
 
     /** Sustained automated play: at most stakesPerMinuteMax stakes per clock minute. */
     static RiskRejection stakesPerMinute(RiskFacts facts) {
         return facts.takesStake()
-                && facts.velocity().stakesInMinuteAt(facts.nowMs()) >= facts.settings().stakesPerMinuteMax()
+                && facts.stakes().stakesInMinuteAt(facts.nowMs()) >= facts.settings().stakesPerMinuteMax()
                 ? RiskRejection.STAKES_PER_MINUTE : null;
+    }
+
+    /**
+     * A sudden stake far above the player's habit is the pattern of a taken-over account or of laundering through
+     * one big bet: a stake above stakeJumpFactorMax × the recent average is held, once the player has a history.
+     */
+    static RiskRejection stakeJump(RiskFacts facts) {
+        RiskSettings s = facts.settings();
+        StakeHistory history = facts.stakes();
+        if (!facts.takesStake() || s.stakeJumpFactorMax() == 0
+                || history.stakesCounted() < s.stakeJumpHistoryStakesMin()) {
+            return null;
+        }
+        long average = history.averageStakeMinor();
+        boolean overflows = average > Long.MAX_VALUE / s.stakeJumpFactorMax();
+        return !overflows && facts.request().amount() > average * s.stakeJumpFactorMax()
+                ? RiskRejection.STAKE_JUMP : null;
     }
 }

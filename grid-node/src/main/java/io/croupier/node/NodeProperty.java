@@ -36,6 +36,8 @@ enum NodeProperty {
     BALANCE_MINOR_MAX("croupier.money.balanceMinorMax", "100000000000000", "Largest balance a wallet may hold, in minor units."),
     RISK_STAKES_PER_SECOND_MAX("croupier.risk.stakesPerSecondMax", "50", "Most bets and spins one player may make in one clock second; more are refused with VELOCITY_EXCEEDED."),
     RISK_STAKES_PER_MINUTE_MAX("croupier.risk.stakesPerMinuteMax", "1000", "Most bets and spins one player may make in one clock minute; more are refused with VELOCITY_EXCEEDED."),
+    RISK_STAKE_JUMP_FACTOR_MAX("croupier.risk.stakeJumpFactorMax", "100", "A bet or spin above this many times the player's recent average stake is refused with RISK_HELD; 0 = off."),
+    RISK_STAKE_JUMP_HISTORY_STAKES_MIN("croupier.risk.stakeJumpHistoryStakesMin", "20", "Stakes a player must have made before the stake-jump rule judges their stakes."),
     SLOTS_DIRECTORY("croupier.games.slotsDirectory", "config/slots", "Directory of slot game definitions (*.json); a missing directory offers no slots."),
     TABLES_FILE("croupier.games.tablesFile", "config/roulette-tables.json", "Roulette tables to run (JSON); a missing file runs no tables."),
     TABLE_ROUND_PAUSE_MS("croupier.tables.roundPauseMs", "3000", "Pause after a settled round before the next one opens (players see the result)."),

@@ -100,6 +100,8 @@ public final class NodeSettings {
         commitSettings();
         requireRange(NodeProperty.RISK_STAKES_PER_SECOND_MAX, 1, 1_000_000);
         requireRange(NodeProperty.RISK_STAKES_PER_MINUTE_MAX, 1, 60_000_000);
+        requireRange(NodeProperty.RISK_STAKE_JUMP_FACTOR_MAX, 0, 1_000_000);
+        requireRange(NodeProperty.RISK_STAKE_JUMP_HISTORY_STAKES_MIN, 1, 1_000_000);
         riskSettings();
         tableDriverSettings();
         if (discoveryAddresses().isEmpty()) {
@@ -258,7 +260,8 @@ public final class NodeSettings {
     /** Thresholds of the inline risk rules; per minute must be at least per second. */
     public RiskSettings riskSettings() {
         return new RiskSettings(integer(NodeProperty.RISK_STAKES_PER_SECOND_MAX),
-                integer(NodeProperty.RISK_STAKES_PER_MINUTE_MAX));
+                integer(NodeProperty.RISK_STAKES_PER_MINUTE_MAX), integer(NodeProperty.RISK_STAKE_JUMP_FACTOR_MAX),
+                integer(NodeProperty.RISK_STAKE_JUMP_HISTORY_STAKES_MIN));
     }
 
     public Path slotsDirectory() {

@@ -22,7 +22,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The inline risk checks on real server nodes, as configured by GridNodes: account status set through the
- * administrators' block, and the per-second stake limit; a refusal moves nothing and writes nothing.
+ * administrators' block, the per-second stake limit and the stake-jump hold; a refusal moves nothing and writes
+ * nothing.
  */
 class RiskChecksTest {
     private static final int STAKES_PER_SECOND_MAX = 5;
@@ -37,7 +38,9 @@ class RiskChecksTest {
     static void startGrid() throws Exception {
         grid = new TestGrid(Map.of("croupier.games.slotsDirectory", SlotSpinTest.SLOTS.toString(),
                 "croupier.risk.stakesPerSecondMax", String.valueOf(STAKES_PER_SECOND_MAX),
-                "croupier.risk.stakesPerMinuteMax", "1000"));
+                "croupier.risk.stakesPerMinuteMax", "1000",
+                "croupier.risk.stakeJumpFactorMax", "10",
+                "croupier.risk.stakeJumpHistoryStakesMin", "3"));
         node = grid.startServer();
         grid.startServer();
         wallet = new GridWalletService(node, PipelineSettings.defaults());
@@ -94,6 +97,25 @@ class RiskChecksTest {
         assertThat(wallet.execute(MoneyRequest.withdraw(player, "cash-out", "EUR", 1_000)).isOk()).isTrue();
         assertThat(wallet.wallet(player).orElseThrow().balance())
                 .isEqualTo(balance - STAKE_MINOR + spin.round().win() - 1_000);
+        assertThat(LedgerAudit.run(node).isClean()).isTrue();
+    }
+
+    @Test
+    void aStakeFarAboveThePlayersAverageIsHeldAndMovesNothing() {
+        long player = fundedPlayer("risk-jump", 10_000);
+        for (int i = 0; i < 3; i++) {
+            assertThat(wallet.execute(MoneyRequest.bet(player, "small-" + i, "EUR", 10, "round-" + i)).isOk()).isTrue();
+        }
+        long balance = wallet.wallet(player).orElseThrow().balance();
+        List<Long> rows = writtenRows(player);
+
+        assertThat(wallet.execute(MoneyRequest.bet(player, "big", "EUR", 101, "round-big")).code())
+                .isEqualTo(ResultCode.RISK_HELD);
+        assertThat(wallet.wallet(player).orElseThrow().balance()).isEqualTo(balance);
+        assertThat(writtenRows(player)).isEqualTo(rows);
+
+        assertThat(wallet.execute(MoneyRequest.bet(player, "within", "EUR", 100, "round-within")).isOk()).isTrue();
+        assertThat(wallet.wallet(player).orElseThrow().balance()).isEqualTo(balance - 100);
         assertThat(LedgerAudit.run(node).isClean()).isTrue();
     }
 
