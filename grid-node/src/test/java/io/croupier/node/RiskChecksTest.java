@@ -55,9 +55,7 @@ class RiskChecksTest {
     }
 
     private static long fundedPlayer(String name, long amount) {
-        long player = players.open(name, "EUR");
-        assertThat(wallet.execute(MoneyRequest.deposit(player, "dep", "EUR", amount, "tok_" + name)).isOk()).isTrue();
-        return player;
+        return MoneyTables.fundedPlayer(players, wallet, name, amount);
     }
 
     /** Transfers, ledger rows and slot rounds of one player: what a refused operation must not add to. */
