@@ -135,6 +135,12 @@ public final class MoneyTransactions {
                 return MoneyResult.rejected(refusal);
             }
         }
+        if (r.kind() == OperationKind.DEPOSIT || r.kind() == OperationKind.WITHDRAW) {
+            ResultCode refusal = playPolicy.checkCashier(r, wallet);
+            if (refusal != null) {
+                return MoneyResult.rejected(refusal);
+            }
+        }
         if (r.kind() == OperationKind.SPIN) {
             return applySpin(r, key, wallet, g);
         }
@@ -237,6 +243,7 @@ public final class MoneyTransactions {
         g.records.put(key, record);
         g.transferWrites.put(key, record);
         g.ledgerWrites.putAll(postings.rows);
+        playPolicy.applied(r);
         return MoneyResult.applied(postings.transferId, balance, wallet.currency());
     }
 

@@ -3,12 +3,27 @@ package io.croupier.wallet;
 import java.io.Serializable;
 
 /**
- * The hook that may refuse play (self-exclusion, limits, account status). Runs inside the money transaction for
- * stake-taking operations, with the wallet as read under lock. Returns {@code null} to allow, or the rejection.
+ * The hook that may refuse play (self-exclusion, limits, account status, fraud rules). Runs inside the money
+ * transaction with the wallet as read under lock: {@link #check} for stake-taking operations (BET, BET_AND_WIN,
+ * SPIN), {@link #checkCashier} for deposits and withdrawals. Each returns {@code null} to allow, or the rejection.
+ * Whatever a policy reads or writes through the grid's caches joins that transaction, so it commits or rolls back
+ * with the money.
  */
 @FunctionalInterface
 public interface PlayPolicy extends Serializable {
     PlayPolicy ALLOW_ALL = (request, wallet) -> null;
 
     ResultCode check(MoneyRequest request, Wallet wallet);
+
+    /** Deposits and withdrawals; allowed unless the policy says otherwise. */
+    default ResultCode checkCashier(MoneyRequest request, Wallet wallet) {
+        return null;
+    }
+
+    /**
+     * Called in the same transaction after {@code request} was applied (never after a rejection), so a policy can
+     * keep state such as a stake count that rolls back with the money.
+     */
+    default void applied(MoneyRequest request) {
+    }
 }

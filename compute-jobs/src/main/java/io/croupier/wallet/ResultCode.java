@@ -53,6 +53,15 @@ public enum ResultCode {
     TABLE_LIMIT_EXCEEDED,
     /** A play policy (self-exclusion, limits, account status) refuses the operation. */
     PLAY_NOT_ALLOWED,
+    /**
+     * The account is BLOCKED, SELF_EXCLUDED or CLOSED: no stakes and no withdrawals (a BLOCKED account takes no
+     * deposits either). Nothing was applied.
+     */
+    RISK_BLOCKED,
+    /** The player made too many stakes in the last clock second or minute; nothing was applied. Slow down. */
+    VELOCITY_EXCEEDED,
+    /** The stake is far above the player's recent average stake: held for review, not played. Nothing was applied. */
+    RISK_HELD,
     /** Too many operations are queued; nothing was applied. Retry later with the same key. */
     OVERLOADED,
     /**

@@ -1,9 +1,9 @@
 package io.croupier.node;
 
+import io.croupier.fraud.RiskPolicy;
 import io.croupier.schema.CacheSchema;
 import io.croupier.slots.SlotCatalog;
 import io.croupier.wallet.GroupCommitter;
-import io.croupier.wallet.PlayPolicy;
 import java.time.Clock;
 import java.util.concurrent.TimeUnit;
 import org.apache.ignite.Ignite;
@@ -40,7 +40,8 @@ public final class GridNodes {
     public static Ignite startServer(NodeSettings settings) {
         SlotCatalog slots = GameSetup.slots(settings);
         Ignite ignite = Ignition.start(configuration(settings, false));
-        GroupCommitter.configure(ignite, settings.commitSettings(), PlayPolicy.ALLOW_ALL, slots, Clock.systemUTC());
+        GroupCommitter.configure(ignite, settings.commitSettings(),
+                new RiskPolicy(ignite, settings.riskSettings(), Clock.systemUTC()), slots, Clock.systemUTC());
         if (settings.persistence()) {
             ClusterActivation.start(ignite, settings);
         }

@@ -1,5 +1,6 @@
 package io.croupier.node;
 
+import io.croupier.fraud.RiskSettings;
 import io.croupier.roulette.TableDriverSettings;
 import io.croupier.wallet.CommitSettings;
 import io.croupier.wallet.MoneyLimits;
@@ -97,6 +98,11 @@ public final class NodeSettings {
         walMode();
         persistence();
         commitSettings();
+        requireRange(NodeProperty.RISK_STAKES_PER_SECOND_MAX, 1, 1_000_000);
+        requireRange(NodeProperty.RISK_STAKES_PER_MINUTE_MAX, 1, 60_000_000);
+        requireRange(NodeProperty.RISK_STAKE_JUMP_FACTOR_MAX, 0, 1_000_000);
+        requireRange(NodeProperty.RISK_STAKE_JUMP_HISTORY_STAKES_MIN, 1, 1_000_000);
+        riskSettings();
         tableDriverSettings();
         if (discoveryAddresses().isEmpty()) {
             throw new IllegalArgumentException(NodeProperty.DISCOVERY_ADDRESSES.key + " must list at least one address");
@@ -249,6 +255,13 @@ public final class NodeSettings {
         return new CommitSettings(stripes == 0 ? CommitSettings.defaultStripes() : stripes,
                 group, integer(NodeProperty.COMMIT_QUEUE_OPERATIONS_MAX), txTimeoutMs(), txTimeoutMs() * 2,
                 moneyLimits());
+    }
+
+    /** Thresholds of the inline risk rules; per minute must be at least per second. */
+    public RiskSettings riskSettings() {
+        return new RiskSettings(integer(NodeProperty.RISK_STAKES_PER_SECOND_MAX),
+                integer(NodeProperty.RISK_STAKES_PER_MINUTE_MAX), integer(NodeProperty.RISK_STAKE_JUMP_FACTOR_MAX),
+                integer(NodeProperty.RISK_STAKE_JUMP_HISTORY_STAKES_MIN));
     }
 
     public Path slotsDirectory() {

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 class ArchitectureTest {
     private static final String[] COMPUTE_JOBS = {"io.croupier.wallet..", "io.croupier.player..", "io.croupier.admin..",
             "io.croupier.schema..", "io.croupier.audit..", "io.croupier.check..", "io.croupier.fair..",
-            "io.croupier.slots..", "io.croupier.roulette..", "io.croupier.game.."};
+            "io.croupier.slots..", "io.croupier.roulette..", "io.croupier.game..", "io.croupier.fraud.."};
 
     private static JavaClasses classes;
 

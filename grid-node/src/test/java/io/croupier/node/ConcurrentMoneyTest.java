@@ -63,7 +63,9 @@ class ConcurrentMoneyTest {
 
     @Test
     void sixteenThreadsOnFiveHotWalletsLoseNoUpdateAndNeverOverdraw() throws Exception {
-        try (TestGrid grid = new TestGrid(Map.of("croupier.games.slotsDirectory", SlotSpinTest.SLOTS.toString()))) {
+        Map<String, String> settings = new HashMap<>(TestGrid.NO_STAKE_VELOCITY_LIMIT);
+        settings.put("croupier.games.slotsDirectory", SlotSpinTest.SLOTS.toString());
+        try (TestGrid grid = new TestGrid(settings)) {
             Ignite first = grid.startServer();
             Ignite second = grid.startServer();
             List<GridWalletService> services = List.of(new GridWalletService(first, PipelineSettings.defaults()),

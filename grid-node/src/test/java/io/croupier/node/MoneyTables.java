@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.croupier.audit.AuditReport;
 import io.croupier.audit.LedgerAudit;
+import io.croupier.player.Players;
 import io.croupier.wallet.LedgerKey;
 import io.croupier.wallet.MoneyRequest;
 import io.croupier.wallet.TransferKey;
+import io.croupier.wallet.WalletService;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -24,6 +26,14 @@ import org.apache.ignite.cache.query.SqlFieldsQuery;
  * invariants checked on it. Independent of {@link LedgerAudit}: the tests check both. Read it when no load runs.
  */
 final class MoneyTables {
+    /** Opens a EUR player and deposits {@code amountMinor} under the key "dep". */
+    static long fundedPlayer(Players players, WalletService wallet, String name, long amountMinor) {
+        long player = players.open(name, "EUR");
+        assertThat(wallet.execute(MoneyRequest.deposit(player, "dep", "EUR", amountMinor, "tok_" + name)).isOk())
+                .isTrue();
+        return player;
+    }
+
     record WalletRow(long playerId, String currency, long balance) {
     }
 

@@ -68,7 +68,10 @@ class ReportLibraryTest {
 
     @BeforeAll
     static void seed() throws Exception {
-        grid = new TestGrid(Map.of("croupier.games.slotsDirectory", SlotSpinTest.SLOTS.toString()));
+        // Seeding spins each player as fast as the grid answers: lift the per-player stake velocity limit.
+        Map<String, String> settings = new HashMap<>(TestGrid.NO_STAKE_VELOCITY_LIMIT);
+        settings.put("croupier.games.slotsDirectory", SlotSpinTest.SLOTS.toString());
+        grid = new TestGrid(settings);
         node = grid.startServer();
         grid.startServer();
         url = "jdbc:ignite:thin://127.0.0.1:" + grid.clientPort();

@@ -18,7 +18,6 @@ import io.croupier.roulette.TableLimits;
 import io.croupier.roulette.TableRound;
 import io.croupier.schema.CacheSchema;
 import io.croupier.wallet.GridWalletService;
-import io.croupier.wallet.MoneyRequest;
 import io.croupier.wallet.PipelineSettings;
 import io.croupier.wallet.ResultCode;
 import java.time.Clock;
@@ -41,12 +40,6 @@ class RouletteTableTest {
 
     private static TableConfig table(String id, long windowMs) {
         return new TableConfig(id, "Test table " + id, "EUR", windowMs, LIMITS, true);
-    }
-
-    private static long fundedPlayer(Players players, GridWalletService wallet, String name, long amount) {
-        long player = players.open(name, "EUR");
-        assertThat(wallet.execute(MoneyRequest.deposit(player, "dep", "EUR", amount, "tok_" + name)).isOk()).isTrue();
-        return player;
     }
 
     /** Waits for the table's current round to be OPEN with at least {@code minLeftMs} of its window left. */
@@ -81,8 +74,8 @@ class RouletteTableTest {
             tables.deploy(List.of(table("t-life", 1_500)), new TableDriverSettings(100, 60_000, 100, 50));
             try (GridWalletService wallet = new GridWalletService(node, PipelineSettings.defaults())) {
                 Players players = new Players(node, Clock.systemUTC());
-                long alice = fundedPlayer(players, wallet, "alice", 100_000);
-                long bob = fundedPlayer(players, wallet, "bob", 100_000);
+                long alice = MoneyTables.fundedPlayer(players, wallet, "alice", 100_000);
+                long bob = MoneyTables.fundedPlayer(players, wallet, "bob", 100_000);
                 TableRound round = awaitOpenRound(tables, "t-life", 800);
                 String commitment = tables.table("t-life").chainCommitment();
 
@@ -158,7 +151,7 @@ class RouletteTableTest {
             tables.deploy(List.of(table("t-bad", 30_000), table("t-other", 30_000)),
                     new TableDriverSettings(100, 60_000, 100, 50));
             try (GridWalletService wallet = new GridWalletService(node, PipelineSettings.defaults())) {
-                long player = fundedPlayer(new Players(node, Clock.systemUTC()), wallet, "carol", 5_000);
+                long player = MoneyTables.fundedPlayer(new Players(node, Clock.systemUTC()), wallet, "carol", 5_000);
                 long round = awaitOpenRound(tables, "t-bad", 5_000).roundNo();
                 Map<String, ResultCode> cases = new java.util.LinkedHashMap<>();
                 cases.put("unknown table", tables.placeBets(player, "nope", round, List.of(new BetSpec("RED", null, 100)), "k1").code());
@@ -199,7 +192,7 @@ class RouletteTableTest {
 
     @Test
     void aBetAtTheLastMillisecondIsEitherInTheRoundOrMovesNothing() throws Exception {
-        try (TestGrid grid = TestGrid.inMemory()) {
+        try (TestGrid grid = new TestGrid(TestGrid.NO_STAKE_VELOCITY_LIMIT)) {
             Ignite node = grid.startServer();
             grid.startServer();
             RouletteTables tables = new RouletteTables(node);
@@ -208,7 +201,7 @@ class RouletteTableTest {
                 Players players = new Players(node, Clock.systemUTC());
                 List<Long> ids = new ArrayList<>();
                 for (int i = 0; i < 8; i++) {
-                    ids.add(fundedPlayer(players, wallet, "late-" + i, 1_000_000));
+                    ids.add(MoneyTables.fundedPlayer(players, wallet, "late-" + i, 1_000_000));
                 }
                 TableRound round = awaitOpenRound(tables, "t-late", 600);
                 Map<String, PlaceBetsResult> results = new ConcurrentHashMap<>();
@@ -264,7 +257,7 @@ class RouletteTableTest {
                 Players players = new Players(observer, Clock.systemUTC());
                 List<Long> ids = new ArrayList<>();
                 for (int i = 0; i < 150; i++) {
-                    ids.add(fundedPlayer(players, wallet, "f-" + i, 10_000));
+                    ids.add(MoneyTables.fundedPlayer(players, wallet, "f-" + i, 10_000));
                 }
                 // The kill must land while the round is settling. On a fast machine settlement may finish before
                 // the check: then that round is done with and the next one is tried (bets keyed per round).
@@ -352,8 +345,8 @@ class RouletteTableTest {
             tables.deploy(List.of(table("t-ref", 1_500)), settings);
             try (GridWalletService wallet = new GridWalletService(node, PipelineSettings.defaults())) {
                 Players players = new Players(node, Clock.systemUTC());
-                long dan = fundedPlayer(players, wallet, "dan", 10_000);
-                long eve = fundedPlayer(players, wallet, "eve", 10_000);
+                long dan = MoneyTables.fundedPlayer(players, wallet, "dan", 10_000);
+                long eve = MoneyTables.fundedPlayer(players, wallet, "eve", 10_000);
                 TableRound round = awaitOpenRound(tables, "t-ref", 1_000);
                 assertThat(tables.placeBets(dan, "t-ref", round.roundNo(), List.of(new BetSpec("RED", null, 700)),
                         "d-1").isOk()).isTrue();

@@ -24,6 +24,7 @@ import io.croupier.wallet.ResultCode;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -46,7 +47,9 @@ class SlotSpinTest {
 
     @BeforeAll
     static void startGrid() throws Exception {
-        grid = new TestGrid(Map.of("croupier.games.slotsDirectory", SLOTS.toString()));
+        Map<String, String> settings = new HashMap<>(TestGrid.NO_STAKE_VELOCITY_LIMIT);
+        settings.put("croupier.games.slotsDirectory", SLOTS.toString());
+        grid = new TestGrid(settings);
         node = grid.startServer();
         grid.startServer();
         wallet = new GridWalletService(node, PipelineSettings.defaults());

@@ -34,6 +34,12 @@ final class TestGrid implements AutoCloseable {
     private static final int DISCOVERY_BASE = 21_000;
     private static final int COMMUNICATION_BASE = 22_000;
     private static final int CLIENT_BASE = 23_000;
+    /**
+     * For tests that hammer a few wallets from many threads to prove concurrency invariants: no person stakes that
+     * fast, and the per-player stake velocity limit would refuse most of the load.
+     */
+    static final Map<String, String> NO_STAKE_VELOCITY_LIMIT = Map.of(
+            "croupier.risk.stakesPerSecondMax", "1000000", "croupier.risk.stakesPerMinuteMax", "60000000");
     private static final AtomicInteger BLOCK = new AtomicInteger((int) (ProcessHandle.current().pid() % 20));
 
     private final int discoveryBase;

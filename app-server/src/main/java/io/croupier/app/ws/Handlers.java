@@ -523,6 +523,9 @@ final class Handlers {
             case ROUND_CLOSED -> "betting on that round is closed";
             case UNAVAILABLE -> "the grid did not answer; retry with the same idempotency key";
             case OVERLOADED -> "too many requests in flight; retry shortly";
+            case RISK_BLOCKED -> "the account may not do this in its current status (blocked, self-excluded or closed)";
+            case VELOCITY_EXCEEDED -> "too many bets in a short time; slow down";
+            case RISK_HELD -> "stake far above your usual stakes; held for review";
             default -> code.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
         };
     }

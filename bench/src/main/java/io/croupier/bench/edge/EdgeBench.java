@@ -226,6 +226,10 @@ public final class EdgeBench implements Callable<Integer> {
         // Off-heap data region: every spin keeps its round, ledger rows and idempotency record (~3.5 KiB with
         // indexes); a full run writes about half a million spins. Running out halts the node (and the app server).
         s.put("croupier.memory.maxSizeMb", String.valueOf(nodeMemoryMb));
+        // A few hundred players spin as fast as the edge answers, far faster than a person: the per-player stake
+        // velocity limit would refuse most spins and the figures would measure refusals.
+        s.put("croupier.risk.stakesPerSecondMax", "1000000");
+        s.put("croupier.risk.stakesPerMinuteMax", "60000000");
         return s;
     }
 
