@@ -4,6 +4,7 @@ import io.croupier.fraud.RiskPolicy;
 import io.croupier.schema.CacheSchema;
 import io.croupier.slots.SlotCatalog;
 import io.croupier.wallet.GroupCommitter;
+import io.croupier.wallet.PlayPolicy;
 import java.time.Clock;
 import java.util.concurrent.TimeUnit;
 import org.apache.ignite.Ignite;
@@ -41,7 +42,8 @@ public final class GridNodes {
         SlotCatalog slots = GameSetup.slots(settings);
         Ignite ignite = Ignition.start(configuration(settings, false));
         GroupCommitter.configure(ignite, settings.commitSettings(),
-                new RiskPolicy(ignite, settings.riskSettings(), Clock.systemUTC()), slots, Clock.systemUTC());
+                settings.riskEnabled() ? new RiskPolicy(ignite, settings.riskSettings(), Clock.systemUTC())
+                        : PlayPolicy.ALLOW_ALL, slots, Clock.systemUTC());
         if (settings.persistence()) {
             ClusterActivation.start(ignite, settings);
         }

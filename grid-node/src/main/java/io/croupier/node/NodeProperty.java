@@ -34,6 +34,7 @@ enum NodeProperty {
     FAILURE_DETECTION_TIMEOUT_MS("croupier.failureDetectionTimeoutMs", "10000", "A node silent this long is considered failed and leaves the cluster."),
     AMOUNT_MINOR_MAX("croupier.money.amountMinorMax", "1000000000000", "Largest amount of one money operation, in minor units."),
     BALANCE_MINOR_MAX("croupier.money.balanceMinorMax", "100000000000000", "Largest balance a wallet may hold, in minor units."),
+    RISK_ENABLED("croupier.risk.enabled", "true", "Inline risk checks in the money transaction (account status, stake velocity, stake jumps); false only to measure their cost."),
     RISK_STAKES_PER_SECOND_MAX("croupier.risk.stakesPerSecondMax", "50", "Most bets and spins one player may make in one clock second; more are refused with VELOCITY_EXCEEDED."),
     RISK_STAKES_PER_MINUTE_MAX("croupier.risk.stakesPerMinuteMax", "1000", "Most bets and spins one player may make in one clock minute; more are refused with VELOCITY_EXCEEDED."),
     RISK_STAKE_JUMP_FACTOR_MAX("croupier.risk.stakeJumpFactorMax", "100", "A bet or spin above this many times the player's recent average stake is refused with RISK_HELD; 0 = off."),

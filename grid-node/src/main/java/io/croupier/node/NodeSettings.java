@@ -184,6 +184,10 @@ public final class NodeSettings {
         return integer(NodeProperty.CLIENT_PORT_RANGE);
     }
 
+    public boolean riskEnabled() {
+        return flag(NodeProperty.RISK_ENABLED);
+    }
+
     /** 0 = no metrics endpoint. */
     public int metricsPort() {
         return integer(NodeProperty.METRICS_PORT);
