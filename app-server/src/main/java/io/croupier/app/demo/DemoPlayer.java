@@ -1,7 +1,6 @@
 package io.croupier.app.demo;
 
 import io.croupier.app.grid.Accounts;
-import io.croupier.app.grid.GridStatus;
 import io.croupier.player.Account;
 import io.croupier.wallet.MoneyRequest;
 import io.croupier.wallet.MoneyResult;
@@ -14,7 +13,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 
 /** The demo player: opened with a first deposit when the app starts (if enabled), and found again for the status page. */
@@ -31,15 +30,15 @@ public class DemoPlayer implements ApplicationRunner {
     private static final Logger log = LoggerFactory.getLogger(DemoPlayer.class);
 
     private final DemoProperties properties;
-    private final GridStatus grid;
     private final Accounts accounts;
+    private final PasswordEncoder passwords;
     private final WalletService wallets;
     private volatile OptionalLong playerId = OptionalLong.empty();
 
-    DemoPlayer(DemoProperties properties, GridStatus grid, Accounts accounts, WalletService wallets) {
+    DemoPlayer(DemoProperties properties, Accounts accounts, PasswordEncoder passwords, WalletService wallets) {
         this.properties = properties;
-        this.grid = grid;
         this.accounts = accounts;
+        this.passwords = passwords;
         this.wallets = wallets;
     }
 
@@ -56,13 +55,20 @@ public class DemoPlayer implements ApplicationRunner {
      * password is written in the project.
      */
     long ensureExists() {
-        OptionalLong existing = accounts.login(USERNAME).stream().mapToLong(Account::playerId).findFirst();
-        String password = properties.password().isEmpty() ? newPassword() : properties.password();
-        long id = existing.isPresent() ? existing.getAsLong()
-                : accounts.register(USERNAME, new BCryptPasswordEncoder().encode(password), CURRENCY)
-                        .orElseGet(() -> accounts.login(USERNAME).orElseThrow().playerId());
-        if (existing.isEmpty()) {
-            log.info("Demo login: username '{}', password '{}'", USERNAME, password);
+        OptionalLong existing = findId();
+        long id;
+        if (existing.isPresent()) {
+            id = existing.getAsLong();
+        } else {
+            String password = properties.password().isEmpty() ? newPassword() : properties.password();
+            OptionalLong registered = accounts.register(USERNAME, passwords.encode(password), CURRENCY);
+            if (registered.isPresent()) {
+                id = registered.getAsLong();
+                log.info("Demo login: username '{}', password '{}'", USERNAME, password);
+            } else {
+                // Another app server registered it at the same moment: take theirs (their log has the password).
+                id = findId().orElseThrow();
+            }
         }
         // Also for an existing player: a start that died between opening and depositing is completed here.
         MoneyResult deposit = wallets.execute(MoneyRequest.deposit(id, INITIAL_DEPOSIT_KEY, CURRENCY,
@@ -89,8 +95,12 @@ public class DemoPlayer implements ApplicationRunner {
         if (known.isPresent()) {
             return known;
         }
-        OptionalLong found = grid.playerIdByUsername(USERNAME);
+        OptionalLong found = findId();
         found.ifPresent(id -> playerId = OptionalLong.of(id));
         return found;
+    }
+
+    private OptionalLong findId() {
+        return accounts.login(USERNAME).stream().mapToLong(Account::playerId).findFirst();
     }
 }

@@ -32,7 +32,6 @@ import org.springframework.context.annotation.Configuration;
 class GridConfiguration {
     private static final Logger log = LoggerFactory.getLogger(GridConfiguration.class);
 
-    /** Named {@code igniteInstance}: the name Ignite's Spring Data repositories look up. */
     /** The grid node settings: the node config file (both modes) with the mode's own overrides. */
     @Bean
     NodeSettings nodeSettings(GridProperties properties) throws IOException {
@@ -46,6 +45,7 @@ class GridConfiguration {
         };
     }
 
+    /** Named {@code igniteInstance}: the name Ignite's Spring Data repositories look up. */
     @Bean(name = "igniteInstance", destroyMethod = "close")
     Ignite igniteInstance(GridProperties properties, NodeSettings settings) {
         // Spring's shutdown closes the node after the beans that use it (HTTP edge, wallet service); Ignite's own

@@ -5,12 +5,8 @@ import io.croupier.audit.LedgerAudit;
 import io.croupier.roulette.RouletteTables;
 import io.croupier.roulette.TableRound;
 import io.croupier.roulette.TableState;
-import io.croupier.schema.CacheSchema;
 import java.util.List;
-import java.util.OptionalLong;
 import org.apache.ignite.Ignite;
-import org.apache.ignite.cache.query.FieldsQueryCursor;
-import org.apache.ignite.cache.query.SqlFieldsQuery;
 
 /** Read-only questions about the grid, so the rest of the app server needs no Ignite API. */
 public final class GridStatus {
@@ -26,15 +22,6 @@ public final class GridStatus {
 
     public Cluster cluster() {
         return new Cluster(ignite.cluster().forServers().nodes().size(), ignite.cluster().state().name());
-    }
-
-    /** The lowest id of the players with this username (usernames are not unique yet), if any. */
-    public OptionalLong playerIdByUsername(String username) {
-        SqlFieldsQuery query = new SqlFieldsQuery("SELECT PLAYER_ID FROM " + CacheSchema.SQL_SCHEMA
-                + ".PLAYER WHERE USERNAME = ? ORDER BY PLAYER_ID LIMIT 1").setArgs(username);
-        try (FieldsQueryCursor<List<?>> rows = ignite.cache(CacheSchema.PLAYER).query(query)) {
-            return rows.getAll().stream().mapToLong(row -> ((Number) row.get(0)).longValue()).findFirst();
-        }
     }
 
     /** A roulette table as the status page shows it: its current round, and the last result drawn. */

@@ -59,7 +59,6 @@ final class Handlers {
     private final GridSessions sessions;
     private final GridEvents events;
     private final WalletService wallets;
-    private final SlotCatalog slots;
     private final Fairness fairness;
     private final GameHistory history;
     private final RouletteTables tables;
@@ -69,6 +68,8 @@ final class Handlers {
     private final WsProperties properties;
     private final Executor executor;
     private final String dummyHash;
+    /** The catalog does not change while the app server runs: its JSON is built once (and only ever read). */
+    private final ArrayNode slotGames;
     private volatile TokenSigner signer;
 
     Handlers(ObjectMapper json, Accounts accounts, GridSessions sessions, GridEvents events, WalletService wallets,
@@ -79,7 +80,6 @@ final class Handlers {
         this.sessions = sessions;
         this.events = events;
         this.wallets = wallets;
-        this.slots = slots;
         this.fairness = fairness;
         this.history = history;
         this.tables = tables;
@@ -90,6 +90,9 @@ final class Handlers {
         this.executor = executor;
         // Login of an unknown username still pays one hash check: response time does not tell which names exist.
         this.dummyHash = passwords.encode(UUID.randomUUID().toString());
+        this.slotGames = json.createArrayNode();
+        slots.games().values().stream().sorted(java.util.Comparator.comparing(SlotDefinition::id))
+                .forEach(g -> slotGames.add(slotGame(g)));
     }
 
     // ---- accounts and sessions
@@ -238,11 +241,8 @@ final class Handlers {
     // ---- slots
 
     CompletableFuture<ObjectNode> onSlotGames(Connection c, Request r) {
-        ArrayNode games = json.createArrayNode();
-        slots.games().values().stream().sorted(java.util.Comparator.comparing(SlotDefinition::id))
-                .forEach(g -> games.add(slotGame(g)));
         ObjectNode reply = json.createObjectNode();
-        reply.set("games", games);
+        reply.set("games", slotGames);
         return CompletableFuture.completedFuture(reply);
     }
 
@@ -482,12 +482,15 @@ final class Handlers {
                 n.set("symbols", symbolRows(s.symbols()));
             }
             ArrayNode bets = reply.putArray("tableBets");
+            // A round's bets share one round row: read each round once.
+            java.util.Map<String, Optional<TableRound>> rounds = new java.util.HashMap<>();
             for (TableBet b : history.lastTableBets(c.playerId(), (int) limit)) {
                 ObjectNode n = bets.addObject().put("tableId", b.tableId()).put("roundId", b.roundNo())
                         .put("kind", b.kind()).put("selection", b.selection()).put("stake", b.stake())
                         .put("status", b.status().name()).put("returned", b.returned())
                         .put("placedAt", b.placedAt().getTime());
-                TableRound round = tables.round(b.tableId(), b.roundNo());
+                TableRound round = rounds.computeIfAbsent(b.tableId() + ':' + b.roundNo(),
+                        k -> Optional.ofNullable(tables.round(b.tableId(), b.roundNo()))).orElse(null);
                 if (round != null && round.result() >= 0) {
                     n.put("number", round.result()).put("seed", round.seed()).put("seedHash", round.seedHash());
                 }

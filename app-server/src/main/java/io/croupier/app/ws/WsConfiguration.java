@@ -26,6 +26,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
 
 /** Wires the WebSocket edge: executor, connections, handlers, the protocol router, push and the endpoints. */
 @Configuration(proxyBeanMethods = false)
@@ -58,13 +59,19 @@ class WsConfiguration {
         return new EdgeMetrics(registry, connections);
     }
 
+    /** The one password hasher of the app server (registration, login, the demo player). */
+    @Bean
+    PasswordEncoder passwordEncoder(WsProperties p) {
+        return new BCryptPasswordEncoder(p.bcryptCost());
+    }
+
     @Bean
     Handlers handlers(ObjectMapper json, Accounts accounts, GridSessions sessions, GridEvents events,
                       WalletService wallets, SlotCatalog slots, Fairness fairness, GameHistory history,
-                      RouletteTables tables, Connections connections, Clock clock, WsProperties p,
-                      ThreadPoolExecutor wsRequestExecutor) {
+                      RouletteTables tables, Connections connections, PasswordEncoder passwordEncoder, Clock clock,
+                      WsProperties p, ThreadPoolExecutor wsRequestExecutor) {
         return new Handlers(json, accounts, sessions, events, wallets, slots, fairness, history, tables, connections,
-                new BCryptPasswordEncoder(p.bcryptCost()), clock, p, wsRequestExecutor);
+                passwordEncoder, clock, p, wsRequestExecutor);
     }
 
     @Bean
