@@ -12,7 +12,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /** Grid server nodes as separate operating-system processes, started from this JVM's classpath. */
-final class ServerProcesses implements AutoCloseable {
+public final class ServerProcesses implements AutoCloseable {
     private final List<Process> processes = new ArrayList<>();
     private final Path root;
     private final Path workDirectory;
@@ -74,7 +74,8 @@ final class ServerProcesses implements AutoCloseable {
         }
     }
 
-    static void deleteTree(Path dir) throws IOException {
+    /** Removes a scratch directory and everything in it; nothing when it does not exist. */
+    public static void deleteTree(Path dir) throws IOException {
         if (!Files.exists(dir)) {
             return;
         }

@@ -1,12 +1,12 @@
 package io.croupier.bench.edge;
 
+import io.croupier.bench.ServerProcesses;
 import io.croupier.bench.edge.FigureTable.Figure;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -118,7 +118,7 @@ public final class EdgeBench implements Callable<Integer> {
         }
         root = root.toAbsolutePath().normalize();
         Path dir = root.resolve(workdir).normalize().resolve("edge");
-        deleteTree(dir);
+        ServerProcesses.deleteTree(dir);
         ExecutorService executor = Clients.executor(clientThreads);
         http = Clients.http(executor);
         List<String> jvm = new ArrayList<>(List.of("-Xms" + serverHeap, "-Xmx" + serverHeap, "-XX:+UseZGC"));
@@ -139,7 +139,7 @@ public final class EdgeBench implements Callable<Integer> {
         } finally {
             executor.shutdownNow();
         }
-        deleteTree(dir);
+        ServerProcesses.deleteTree(dir);
         System.out.printf(Locale.ROOT, "%nPlayers' edge, one run (machine: %s; load average before %s, after %s)%n%n",
                 machine, loadBefore, loadAverage());
         System.out.print(FigureTable.markdown(figures));
@@ -613,15 +613,6 @@ public final class EdgeBench implements Callable<Integer> {
         Map<String, Long> errors = latencies.errors();
         if (!errors.isEmpty()) {
             System.out.printf("   errors in %s: %s%n", phase, errors);
-        }
-    }
-
-    private static void deleteTree(Path dir) throws java.io.IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> files = Files.walk(dir)) {
-            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         }
     }
 }
