@@ -235,8 +235,9 @@ class WebClientE2eTest {
         type("withdraw-amount", "5");
         click("withdraw");
         wait.until(d -> byTestId("wallet-result").getText().startsWith("INSUFFICIENT_FUNDS"));
-        assertThat(browser.findElements(By.cssSelector("[data-testid='error']")))
-                .anySatisfy(e -> assertThat(e.getText()).contains("INSUFFICIENT_FUNDS"));
+        // The toast slides in from opacity 0, and WebDriver reads the text of an invisible element as "": wait for it.
+        wait.until(d -> d.findElements(By.cssSelector("[data-testid='error']")).stream()
+                .anyMatch(e -> e.getText().contains("INSUFFICIENT_FUNDS")));
         type("deposit-amount", "12.345");
         click("deposit");
         wait.until(d -> byTestId("wallet-result").getText().startsWith("INVALID_AMOUNT"));
