@@ -11,7 +11,9 @@ public enum RiskRejection {
     /** The player already made the most stakes allowed in this clock minute. */
     STAKES_PER_MINUTE(ResultCode.VELOCITY_EXCEEDED),
     /** The stake is far above the player's recent average: held for review instead of played. */
-    STAKE_JUMP(ResultCode.RISK_HELD);
+    STAKE_JUMP(ResultCode.RISK_HELD),
+    /** The account is HELD: a fraud or AML alert holds its withdrawals until review. */
+    WITHDRAWALS_HELD(ResultCode.RISK_HELD);
 
     private final ResultCode code;
 

@@ -36,8 +36,9 @@ public final class RiskRules {
 
     /**
      * A BLOCKED, SELF_EXCLUDED or CLOSED account may not stake or withdraw; a BLOCKED one may not deposit either
-     * (money of a blocked account is frozen until review). Wins, voids and corrections still apply: they settle
-     * play that was accepted earlier or are an administrator's decision.
+     * (money of a blocked account is frozen until review) → RISK_BLOCKED. A HELD account (a fraud or AML alert holds
+     * its withdrawals) plays and deposits, but a withdrawal is refused with RISK_HELD. Wins, voids and corrections
+     * still apply: they settle play that was accepted earlier or are an administrator's decision.
      */
     static RiskRejection accountStatus(RiskFacts facts) {
         PlayerStatus status = facts.status();
@@ -45,6 +46,9 @@ public final class RiskRules {
             return null;
         }
         OperationKind kind = facts.request().kind();
+        if (status == PlayerStatus.HELD) {
+            return kind == OperationKind.WITHDRAW ? RiskRejection.WITHDRAWALS_HELD : null;
+        }
         boolean refused = facts.takesStake() || kind == OperationKind.WITHDRAW
                 || (kind == OperationKind.DEPOSIT && status == PlayerStatus.BLOCKED);
         return refused ? RiskRejection.ACCOUNT_NOT_ACTIVE : null;

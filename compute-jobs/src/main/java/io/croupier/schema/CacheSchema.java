@@ -6,6 +6,9 @@ import io.croupier.check.Check;
 import io.croupier.fair.PlayerSeeds;
 import io.croupier.fair.RevealedSeed;
 import io.croupier.fair.SeedKey;
+import io.croupier.fraud.detect.FraudAlert;
+import io.croupier.fraud.detect.FraudAlertKey;
+import io.croupier.fraud.detect.RiskSetting;
 import io.croupier.roulette.TableBet;
 import io.croupier.roulette.TableBetKey;
 import io.croupier.roulette.TableRound;
@@ -72,9 +75,13 @@ public final class CacheSchema {
     public static final String EDGE_KEY = "edge_key";
     /** Per-player state of the inline risk rules (stake velocity); key: player id, so in the player's partition. */
     public static final String PLAYER_RISK = "player_risk";
+    /** Findings of the near-real-time fraud and AML rules, in the player's partition. */
+    public static final String FRAUD_ALERT = "fraud_alert";
+    /** Thresholds of the detection rules, changeable at run time; replicated, so every read is local. */
+    public static final String RISK_SETTING = "risk_setting";
     public static final List<String> ALL = List.of(PLAYER, WALLET, LEDGER, TRANSFER, PLAYER_SEED, REVEALED_SEED, ROUND,
             ROULETTE_TABLE, TABLE_ROUND, TABLE_BET, TABLE_STAKE, ACCOUNT, SESSION, SEAT, EDGE_KEY, SLOT_GAME,
-            ADMIN_ACTION, PLAYER_RISK);
+            ADMIN_ACTION, PLAYER_RISK, FRAUD_ALERT, RISK_SETTING);
 
     private CacheSchema() {
     }
@@ -115,7 +122,10 @@ public final class CacheSchema {
                 // Replicated: reports join it with rounds of any partition without a distributed join.
                 cache(SLOT_GAME, backups, partitions, slotGameTable()).setCacheMode(CacheMode.REPLICATED),
                 cache(ADMIN_ACTION, backups, partitions, adminActionTable())
-                        .setKeyConfiguration(colocatedByPlayer(AdminActionKey.class)));
+                        .setKeyConfiguration(colocatedByPlayer(AdminActionKey.class)),
+                cache(FRAUD_ALERT, backups, partitions, fraudAlertTable())
+                        .setKeyConfiguration(colocatedByPlayer(FraudAlertKey.class)),
+                cache(RISK_SETTING, backups, partitions, riskSettingTable()).setCacheMode(CacheMode.REPLICATED));
     }
 
     /**
@@ -193,6 +203,28 @@ public final class CacheSchema {
                 .setKeyFields(Set.of("playerId", "actionKey"))
                 .setNotNullFields(Set.of("admin", "action", "reason", "result", "createdAt"))
                 .setIndexes(List.of(new QueryIndex("createdAt")));
+    }
+
+    private static QueryEntity fraudAlertTable() {
+        return table("FRAUD_ALERT", FraudAlertKey.class, FraudAlert.class, columns(
+                "playerId", Long.class, "alertId", String.class, "rule", String.class, "subject", String.class,
+                "severity", String.class, "score", Double.class, "evidence", String.class, "action", String.class,
+                "status", String.class, "hits", Integer.class, "eventAt", Timestamp.class,
+                "createdAt", Timestamp.class, "updatedAt", Timestamp.class, "reviewedBy", String.class,
+                "reviewNote", String.class))
+                .setKeyFields(Set.of("playerId", "alertId"))
+                .setNotNullFields(Set.of("rule", "subject", "severity", "score", "action", "status", "hits",
+                        "eventAt", "createdAt"))
+                .setIndexes(List.of(new QueryIndex("playerId"), new QueryIndex("createdAt"),
+                        new QueryIndex(List.of("rule", "status"), org.apache.ignite.cache.QueryIndexType.SORTED)));
+    }
+
+    private static QueryEntity riskSettingTable() {
+        return table("RISK_SETTING", String.class, RiskSetting.class, columns(
+                "name", String.class, "threshold", java.math.BigDecimal.class, "updatedAt", Timestamp.class,
+                "updatedBy", String.class))
+                .setKeyFieldName("name")
+                .setNotNullFields(Set.of("threshold"));
     }
 
     /** RTP is a ratio (e.g. 0.9612), not money: DECIMAL. */

@@ -60,7 +60,10 @@ public enum ResultCode {
     RISK_BLOCKED,
     /** The player made too many stakes in the last clock second or minute; nothing was applied. Slow down. */
     VELOCITY_EXCEEDED,
-    /** The stake is far above the player's recent average stake: held for review, not played. Nothing was applied. */
+    /**
+     * Held for review, nothing applied: a stake far above the player's recent average stake, or a withdrawal of an
+     * account whose withdrawals a fraud or AML alert holds (status HELD).
+     */
     RISK_HELD,
     /** Too many operations are queued; nothing was applied. Retry later with the same key. */
     OVERLOADED,

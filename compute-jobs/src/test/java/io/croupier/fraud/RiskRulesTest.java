@@ -49,6 +49,17 @@ class RiskRulesTest {
     }
 
     @Test
+    void aHeldPlayerPlaysAndDepositsButMayNotWithdraw() {
+        for (MoneyRequest r : new MoneyRequest[] {SPIN, BET, WIN, DEPOSIT}) {
+            assertThat(RiskRules.accountStatus(facts(r, PlayerStatus.HELD, StakeHistory.NONE, NOON_MS)))
+                    .as(r.toString()).isNull();
+        }
+        assertThat(RiskRules.firstRejection(facts(WITHDRAW, PlayerStatus.HELD, StakeHistory.NONE, NOON_MS)))
+                .isEqualTo(RiskRejection.WITHDRAWALS_HELD);
+        assertThat(RiskRejection.WITHDRAWALS_HELD.code()).isEqualTo(ResultCode.RISK_HELD);
+    }
+
+    @Test
     void aBlockedPlayerMayNotStakeWithdrawOrDepositButIsStillPaidWins() {
         for (MoneyRequest r : new MoneyRequest[] {SPIN, BET, WITHDRAW, DEPOSIT}) {
             assertThat(RiskRules.accountStatus(facts(r, PlayerStatus.BLOCKED, StakeHistory.NONE, NOON_MS)))

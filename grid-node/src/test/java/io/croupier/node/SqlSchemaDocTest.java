@@ -28,7 +28,7 @@ class SqlSchemaDocTest {
     private static final Map<String, String> SQL_TYPES = Map.of(
             "java.lang.Long", "BIGINT", "java.lang.Integer", "INT", "java.lang.String", "VARCHAR",
             "java.sql.Timestamp", "TIMESTAMP", "java.util.UUID", "UUID", "java.math.BigDecimal", "DECIMAL",
-            "java.lang.Boolean", "BOOLEAN");
+            "java.lang.Boolean", "BOOLEAN", "java.lang.Double", "DOUBLE");
     private static final Pattern HEADING = Pattern.compile("^### `(\\w+)`$");
     private static final Pattern COLUMN_ROW = Pattern.compile("^\\| `(\\w+)` \\| (\\w+) \\|");
     private static final Pattern NAME = Pattern.compile("`(\\w+)`");
