@@ -79,9 +79,13 @@ public final class CacheSchema {
     public static final String FRAUD_ALERT = "fraud_alert";
     /** Thresholds of the detection rules, changeable at run time; replicated, so every read is local. */
     public static final String RISK_SETTING = "risk_setting";
+    /** Running aggregates of each player's money for the detection rules; key: player id (player's partition). */
+    public static final String PLAYER_ACTIVITY = "player_activity";
+    /** The anomaly model (population statistics), retrained from the grid; replicated, so scoring reads locally. */
+    public static final String RISK_MODEL = "risk_model";
     public static final List<String> ALL = List.of(PLAYER, WALLET, LEDGER, TRANSFER, PLAYER_SEED, REVEALED_SEED, ROUND,
             ROULETTE_TABLE, TABLE_ROUND, TABLE_BET, TABLE_STAKE, ACCOUNT, SESSION, SEAT, EDGE_KEY, SLOT_GAME,
-            ADMIN_ACTION, PLAYER_RISK, FRAUD_ALERT, RISK_SETTING);
+            ADMIN_ACTION, PLAYER_RISK, FRAUD_ALERT, RISK_SETTING, PLAYER_ACTIVITY, RISK_MODEL);
 
     private CacheSchema() {
     }
@@ -125,7 +129,10 @@ public final class CacheSchema {
                         .setKeyConfiguration(colocatedByPlayer(AdminActionKey.class)),
                 cache(FRAUD_ALERT, backups, partitions, fraudAlertTable())
                         .setKeyConfiguration(colocatedByPlayer(FraudAlertKey.class)),
-                cache(RISK_SETTING, backups, partitions, riskSettingTable()).setCacheMode(CacheMode.REPLICATED));
+                cache(RISK_SETTING, backups, partitions, riskSettingTable()).setCacheMode(CacheMode.REPLICATED),
+                // Written by the fraud detector after the money committed, read by it and the model's training.
+                cache(PLAYER_ACTIVITY, backups, partitions, null),
+                cache(RISK_MODEL, backups, partitions, null).setCacheMode(CacheMode.REPLICATED));
     }
 
     /**

@@ -1,0 +1,32 @@
+package io.croupier.fraud.detect;
+
+import io.croupier.check.Check;
+import io.croupier.roulette.BetKind;
+import io.croupier.slots.RtpReport;
+
+/**
+ * What a game returns per unit staked, in theory: its RTP (the mean) and the variance of the return. A round of
+ * stake s is then expected to win RTP·s with variance s²·variance, which is what the win-rate z-score needs.
+ */
+public record GameProfile(double rtp, double variancePerUnit) {
+    public GameProfile {
+        Check.argument(rtp > 0 && rtp < 10, "rtp must be in (0, 10)");
+        Check.argument(variancePerUnit > 0, "variancePerUnit must be > 0");
+    }
+
+    /** A slot game, exactly, from the enumeration of all its reel stops ({@code RtpCalculator}). */
+    public static GameProfile of(RtpReport report) {
+        return new GameProfile(report.rtp(), report.variance());
+    }
+
+    /**
+     * One roulette bet of {@code kind}, exactly: it returns 36/k per unit with probability k/37 (k numbers covered)
+     * and nothing otherwise, so the mean is 36/37 for every kind and the variance 36²/(37·k) − (36/37)².
+     */
+    public static GameProfile roulette(BetKind kind) {
+        double k = kind.numbersCovered();
+        double win = (kind.payout() + 1.0);
+        double mean = win * k / 37.0;
+        return new GameProfile(mean, win * win * k / 37.0 - mean * mean);
+    }
+}
