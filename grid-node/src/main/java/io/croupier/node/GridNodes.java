@@ -1,8 +1,10 @@
 package io.croupier.node;
 
 import io.croupier.fraud.RiskPolicy;
+import io.croupier.fraud.detect.Detector;
 import io.croupier.schema.CacheSchema;
 import io.croupier.slots.SlotCatalog;
+import io.croupier.wallet.CommitListener;
 import io.croupier.wallet.GroupCommitter;
 import io.croupier.wallet.PlayPolicy;
 import java.time.Clock;
@@ -41,9 +43,12 @@ public final class GridNodes {
     public static Ignite startServer(NodeSettings settings) {
         SlotCatalog slots = GameSetup.slots(settings);
         Ignite ignite = Ignition.start(configuration(settings, false));
+        // The detector hears each commit lane after its commits; it writes the rules' default thresholds once active.
+        CommitListener detector = settings.detectEnabled()
+                ? Detector.start(ignite, settings.detectorSettings(), slots, Clock.systemUTC()) : CommitListener.NONE;
         GroupCommitter.configure(ignite, settings.commitSettings(),
                 settings.riskEnabled() ? new RiskPolicy(ignite, settings.riskSettings(), Clock.systemUTC())
-                        : PlayPolicy.ALLOW_ALL, slots, Clock.systemUTC());
+                        : PlayPolicy.ALLOW_ALL, slots, Clock.systemUTC(), detector);
         if (settings.persistence()) {
             ClusterActivation.start(ignite, settings);
         }
