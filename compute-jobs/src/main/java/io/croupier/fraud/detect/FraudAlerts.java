@@ -43,8 +43,10 @@ public final class FraudAlerts {
         if (ignite.affinity(CacheSchema.PLAYER).isPrimary(ignite.cluster().localNode(), finding.playerId())) {
             return raiseHere(finding);
         }
-        return ignite.compute(ignite.cluster().forServers())
+        String[] r = ignite.compute(ignite.cluster().forServers())
                 .affinityCall(CacheSchema.PLAYER, finding.playerId(), new RaiseJob(finding));
+        return new Raised(finding.key(), Boolean.parseBoolean(r[0]), r[1] == null ? null : PlayerStatus.valueOf(r[1]),
+                r[2] == null ? null : PlayerStatus.valueOf(r[2]));
     }
 
     /** The transaction itself; runs on the player's primary node. */
@@ -150,19 +152,38 @@ public final class FraudAlerts {
         };
     }
 
-    private static final class RaiseJob implements IgniteCallable<Raised> {
+    /**
+     * Carries the finding's fields and answers the outcome as text, not as records: Ignite 2.17's binary marshaller
+     * cannot write records.
+     */
+    private static final class RaiseJob implements IgniteCallable<String[]> {
         private static final long serialVersionUID = 1L;
-        private final Finding finding;
+        private final long playerId;
+        private final String rule;
+        private final String subject;
+        private final String severity;
+        private final double score;
+        private final String evidence;
+        private final long eventAtMs;
         @IgniteInstanceResource
         private transient Ignite ignite;
 
-        RaiseJob(Finding finding) {
-            this.finding = finding;
+        RaiseJob(Finding f) {
+            this.playerId = f.playerId();
+            this.rule = f.rule().name();
+            this.subject = f.subject();
+            this.severity = f.severity().name();
+            this.score = f.score();
+            this.evidence = f.evidence();
+            this.eventAtMs = f.eventAtMs();
         }
 
         @Override
-        public Raised call() {
-            return new FraudAlerts(ignite, Clock.systemUTC()).raiseHere(finding);
+        public String[] call() {
+            Raised r = new FraudAlerts(ignite, Clock.systemUTC()).raiseHere(new Finding(playerId,
+                    AlertRule.valueOf(rule), subject, Severity.valueOf(severity), score, evidence, eventAtMs));
+            return new String[] {String.valueOf(r.created()), r.statusBefore() == null ? null : r.statusBefore().name(),
+                    r.statusAfter() == null ? null : r.statusAfter().name()};
         }
     }
 }
