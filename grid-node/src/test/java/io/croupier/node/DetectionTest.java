@@ -231,4 +231,18 @@ class DetectionTest {
                 player).stream().collect(Collectors.groupingBy(r -> (String) r.get(0), Collectors.counting()));
         assertThat(rules).containsKeys(AlertRule.AML_STRUCTURING.name(), AlertRule.AML_LARGE_AGGREGATE.name());
     }
+
+    @Test
+    void aFindingRaisedOnAnotherNodeIsWrittenInThePlayersPartition() {
+        long player = fundedPlayer("raised-remotely", 1_000);
+        ClusterNode primary = node.affinity(CacheSchema.PLAYER).mapKeyToNode(player);
+        Ignite other = grid.nodes().stream().filter(n -> !n.cluster().localNode().id().equals(primary.id()))
+                .findFirst().orElseThrow();
+        FraudAlerts.Raised raised = new FraudAlerts(other, Clock.systemUTC()).raise(new io.croupier.fraud.detect.Finding(
+                player, AlertRule.MULTI_ACCOUNT, "device:test", io.croupier.fraud.detect.Severity.MEDIUM, 2,
+                "two accounts", System.currentTimeMillis()));
+        assertThat(raised.created()).isTrue();
+        assertThat(raised.statusAfter()).isEqualTo(PlayerStatus.HELD);
+        assertThat(alert(player, AlertRule.MULTI_ACCOUNT)).isNotNull();
+    }
 }
