@@ -132,6 +132,13 @@ class DetectionTest {
             assertThat(stats.notPrimary()).as("events of players this node is not primary for").isZero();
             assertThat(stats.missingRows()).as("transfers not in the local primary copy").isZero();
             assertThat(stats.dropped()).isZero();
+            boolean exported = false;
+            for (org.apache.ignite.spi.metric.ReadOnlyMetricRegistry r : n.metrics()) {
+                if (r.name().equals(Detector.METRICS_REGISTRY)) {
+                    exported = r.findMetric("dropped") != null && r.findMetric("queued") != null;
+                }
+            }
+            assertThat(exported).as("detector metrics registered on %s", n.name()).isTrue();
         }
     }
 
