@@ -62,7 +62,7 @@ public final class Detector implements CommitListener {
     private static final int BATCH_EVENTS_MAX = 256;
     /**
      * Ignite custom metric registry of the detector's counters, as the node lists it (Ignite prefixes custom
-     * registries with {@code custom.}; Prometheus shows them as {@code custom_croupier_detect_*}).
+     * registries with {@code custom.}; Prometheus shows them as {@code ignite_custom_croupier_detect_*}).
      */
     public static final String METRICS_REGISTRY = "custom.croupier.detect";
     /** The anomaly score is computed at cashier events and every this many operations (it reads the alerts). */
