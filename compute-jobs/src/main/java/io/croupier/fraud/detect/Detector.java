@@ -44,7 +44,8 @@ import org.slf4j.LoggerFactory;
  * the lane never waits;</li>
  * <li>read: the TRANSFER row from this node's primary copy ({@code localPeek}); a player this node is no longer
  * primary for is skipped (the new primary's sweep covers them);</li>
- * <li>fold: the row into the player's PLAYER_ACTIVITY in a small local transaction of its own (never the money's);</li>
+ * <li>fold: the rows of a batch of events into their players' PLAYER_ACTIVITY in one local transaction of its own
+ * (never the money's);</li>
  * <li>judge: {@link PlayerRules#all()} over the activity, thresholds from RISK_SETTING, the model from RISK_MODEL
  * (both replicated: local reads);</li>
  * <li>act: {@link FraudAlerts#raise} for each new or worse finding (alert and account status in one transaction, in
@@ -202,9 +203,7 @@ public final class Detector implements CommitListener {
                     // One snapshot of the thresholds and the model per batch: a change applies from the next batch.
                     DetectSettings thresholds = DetectSettings.read(store);
                     AnomalyModel model = caches().models.get(AnomalyModel.KEY);
-                    for (Task t : batch) {
-                        judge(t, thresholds, model);
-                    }
+                    judgeBatch(batch, thresholds, model);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     return;
@@ -219,51 +218,97 @@ public final class Detector implements CommitListener {
         }
     }
 
-    private void judge(Task t, DetectSettings thresholds, AnomalyModel model) {
-        try {
+    /**
+     * One batch: 2. read each event's TRANSFER row locally, 3. fold them all into their players' activities in one
+     * transaction (keys sorted), 4. judge each event against its player's activity right after it, 5. act.
+     */
+    private void judgeBatch(List<Task> batch, DetectSettings thresholds, AnomalyModel model) {
+        List<ActivityEvent> events = new ArrayList<>(batch.size());
+        for (Task t : batch) {
             if (t.idempotencyKey() == null) {
-                refold(t.playerId(), thresholds, model);
+                try {
+                    refold(t.playerId(), thresholds, model);
+                } catch (RuntimeException e) {
+                    log.warn("Detector could not re-fold player {}; the next sweep will retry", t.playerId(), e);
+                }
             } else {
-                judgeEvent(t, thresholds, model);
+                ActivityEvent e = readLocally(t);
+                if (e != null) {
+                    events.add(e);
+                }
             }
+        }
+        if (events.isEmpty()) {
+            return;
+        }
+        List<Folded> folded;
+        try {
+            folded = fold(events, thresholds);
         } catch (RuntimeException e) {
-            // One player's failure (a topology change mid-transaction) must not cost the others their judgement.
-            log.warn("Detector could not judge player {}; the sweep will retry", t.playerId(), e);
+            // A topology change or timeout mid-transaction: nothing was written, the sweep re-folds these players.
+            log.warn("Detector could not fold a batch of {} events; the sweep will catch up", events.size(), e);
+            return;
+        }
+        for (Folded f : folded) {
+            try {
+                boolean scoreNow = model != null
+                        && (f.event.isCashier() || f.activity.transfers() % ANOMALY_EVERY_TRANSFERS == 0);
+                act(PlayerRules.findings(facts(f.event, f.activity, thresholds, scoreNow ? model : null)));
+            } catch (RuntimeException e) {
+                log.warn("Detector could not judge player {}", f.event.playerId(), e);
+            }
         }
     }
 
-    private void judgeEvent(Task t, DetectSettings thresholds, AnomalyModel model) {
+    /** An event and its player's activity right after it. */
+    private record Folded(ActivityEvent event, PlayerActivity activity) {
+    }
+
+    /** 2. read: only this node's primary copy; null when this node is no longer primary or the row is not here. */
+    private ActivityEvent readLocally(Task t) {
         Caches c = caches();
-        // 2. read: only this node's primary copy
         if (!c.affinity.isPrimary(ignite.cluster().localNode(), t.playerId())) {
             notPrimary.increment();
-            return;
+            return null;
         }
         TransferKey key = new TransferKey(t.playerId(), t.idempotencyKey());
         TransferRecord record = c.transfers.localPeek(key, CachePeekMode.PRIMARY);
         if (record == null) {
             missingRows.increment();
-            return;
+            return null;
         }
-        ActivityEvent event = ActivityEvent.of(key, record);
-        // 3. fold
-        PlayerActivity activity;
+        return ActivityEvent.of(key, record);
+    }
+
+    /** 3. fold: every event of the batch, in order, in one local transaction; events already folded are skipped. */
+    private List<Folded> fold(List<ActivityEvent> events, DetectSettings thresholds) {
+        Caches c = caches();
+        java.util.TreeSet<Long> players = new java.util.TreeSet<>();
+        events.forEach(e -> players.add(e.playerId()));
+        String here = localId();
+        long now = clock.millis();
+        List<Folded> folded = new ArrayList<>(events.size());
         try (Transaction tx = ignite.transactions().txStart(TransactionConcurrency.PESSIMISTIC,
                 TransactionIsolation.REPEATABLE_READ)) {
-            PlayerActivity before = orNone(c.activities.get(t.playerId()));
-            if (before.covers(event)) {
-                tx.commit();
-                return;
+            Map<Long, PlayerActivity> read = c.activities.getAll(players);
+            java.util.TreeMap<Long, PlayerActivity> writes = new java.util.TreeMap<>();
+            for (ActivityEvent e : events) {
+                PlayerActivity before = writes.containsKey(e.playerId()) ? writes.get(e.playerId())
+                        : orNone(read.get(e.playerId()));
+                if (before.covers(e)) {
+                    continue;
+                }
+                PlayerActivity after = before.after(e, profileOf(e, thresholds), thresholds.cashierRetentionMs())
+                        .evaluatedOn(here, now);
+                writes.put(e.playerId(), after);
+                folded.add(new Folded(e, after));
             }
-            activity = before.after(event, profileOf(event, thresholds), thresholds.cashierRetentionMs())
-                    .evaluatedOn(localId(), clock.millis());
-            c.activities.put(t.playerId(), activity);
+            if (!writes.isEmpty()) {
+                c.activities.putAll(writes);
+            }
             tx.commit();
         }
-        // 4. judge, 5. act
-        boolean scoreNow = model != null
-                && (event.isCashier() || activity.transfers() % ANOMALY_EVERY_TRANSFERS == 0);
-        act(PlayerRules.findings(facts(event, activity, thresholds, scoreNow ? model : null)));
+        return folded;
     }
 
     /** The sweep's repair: the player's activity folded again from all their TRANSFER rows in this partition. */
