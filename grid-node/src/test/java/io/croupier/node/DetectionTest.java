@@ -51,6 +51,7 @@ class DetectionTest {
     @BeforeAll
     static void startGrid() throws Exception {
         Map<String, String> extra = new HashMap<>(TestGrid.NO_STAKE_VELOCITY_LIMIT);
+        extra.putAll(TestGrid.DETECTION);
         extra.put("croupier.cache.backups", "1");
         // The sweep runs when a test asks for it.
         extra.put("croupier.detect.sweepPeriodMs", "3600000");

@@ -76,6 +76,8 @@ class ReportLibraryTest {
         // Seeding spins each player as fast as the grid answers: lift the per-player stake velocity limit.
         Map<String, String> settings = new HashMap<>(TestGrid.NO_STAKE_VELOCITY_LIMIT);
         settings.put("croupier.games.slotsDirectory", SlotSpinTest.SLOTS.toString());
+        // The fraud_alerts report needs alerts: the detector judges the seeded play.
+        settings.putAll(TestGrid.DETECTION);
         grid = new TestGrid(settings);
         node = grid.startServer();
         grid.startServer();

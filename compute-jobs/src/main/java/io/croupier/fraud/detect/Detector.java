@@ -397,7 +397,10 @@ public final class Detector implements CommitListener {
             return slotProfiles.of(e.reference());
         }
         if (e.kind() == OperationKind.BET_AND_WIN) {
-            return new GameProfile(thresholds.defaultRtp(), thresholds.defaultVariancePerUnit());
+            // A profile set to nonsense at run time (variance 0) must not stop the detector: such rounds go unjudged.
+            boolean usable = thresholds.defaultRtp() > 0 && thresholds.defaultRtp() < 10
+                    && thresholds.defaultVariancePerUnit() > 0;
+            return usable ? new GameProfile(thresholds.defaultRtp(), thresholds.defaultVariancePerUnit()) : null;
         }
         return null;
     }
