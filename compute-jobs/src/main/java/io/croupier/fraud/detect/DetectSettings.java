@@ -22,6 +22,7 @@ import java.util.Map;
  * @param winRateRoundsMin             WIN_RATE_ANOMALY judges a player from this many rounds on
  * @param winRateZMedium               a z-score at or above this → MEDIUM (hold withdrawals)
  * @param winRateZHigh                 a z-score at or above this → HIGH (block play)
+ * @param winRateRoundWinSdMax         a round's win counts at most this many standard deviations above its mean
  * @param defaultRtp                   theoretical RTP of a third-party round (BET_AND_WIN) whose game we do not know
  * @param defaultVariancePerUnit       variance of its return per unit stake
  * @param anomalyScoreMin              ANOMALY_SCORE alerts (LOW) at or above this combined score
@@ -31,7 +32,8 @@ public record DetectSettings(long lowWageringWindowMs, double lowWageringShareMi
                              long structuringThresholdMinor, double structuringBelowShareMax,
                              long structuringDepositsMin, long structuringWindowMs, long largeTransactionMinorMin,
                              long largeAggregateMinorMin, long largeAggregateWindowMs, long winRateRoundsMin,
-                             double winRateZMedium, double winRateZHigh, double defaultRtp,
+                             double winRateZMedium, double winRateZHigh, double winRateRoundWinSdMax,
+                             double defaultRtp,
                              double defaultVariancePerUnit, double anomalyScoreMin, long anomalyPlayersMin) {
     public static final String LOW_WAGERING_WINDOW_MS = "aml.lowWagering.windowMs";
     public static final String LOW_WAGERING_SHARE_MIN = "aml.lowWagering.wageringShareMin";
@@ -46,6 +48,7 @@ public record DetectSettings(long lowWageringWindowMs, double lowWageringShareMi
     public static final String WIN_RATE_ROUNDS_MIN = "winRate.roundsMin";
     public static final String WIN_RATE_Z_MEDIUM = "winRate.zMedium";
     public static final String WIN_RATE_Z_HIGH = "winRate.zHigh";
+    public static final String WIN_RATE_ROUND_WIN_SD_MAX = "winRate.roundWinSdMax";
     public static final String DEFAULT_RTP = "winRate.default.rtp";
     public static final String DEFAULT_VARIANCE_PER_UNIT = "winRate.default.variancePerUnit";
     public static final String ANOMALY_SCORE_MIN = "anomaly.scoreMin";
@@ -55,7 +58,7 @@ public record DetectSettings(long lowWageringWindowMs, double lowWageringShareMi
 
     public static DetectSettings defaults() {
         return new DetectSettings(7 * DAY_MS, 0.30, 10_000, 1_000_000, 0.10, 3, DAY_MS, 1_000_000, 1_000_000, DAY_MS,
-                100, 4.5, 6.0, 0.96, 25.0, 8.0, 50);
+                100, 4.5, 6.0, 10.0, 0.96, 25.0, 8.0, 50);
     }
 
     /** Every setting with its default, as {@link RiskSettingStore#writeDefaults} takes them. */
@@ -75,6 +78,7 @@ public record DetectSettings(long lowWageringWindowMs, double lowWageringShareMi
         m.put(WIN_RATE_ROUNDS_MIN, BigDecimal.valueOf(d.winRateRoundsMin));
         m.put(WIN_RATE_Z_MEDIUM, BigDecimal.valueOf(d.winRateZMedium));
         m.put(WIN_RATE_Z_HIGH, BigDecimal.valueOf(d.winRateZHigh));
+        m.put(WIN_RATE_ROUND_WIN_SD_MAX, BigDecimal.valueOf(d.winRateRoundWinSdMax));
         m.put(DEFAULT_RTP, BigDecimal.valueOf(d.defaultRtp));
         m.put(DEFAULT_VARIANCE_PER_UNIT, BigDecimal.valueOf(d.defaultVariancePerUnit));
         m.put(ANOMALY_SCORE_MIN, BigDecimal.valueOf(d.anomalyScoreMin));
@@ -99,6 +103,7 @@ public record DetectSettings(long lowWageringWindowMs, double lowWageringShareMi
                 store.longValue(WIN_RATE_ROUNDS_MIN, d.winRateRoundsMin),
                 store.doubleValue(WIN_RATE_Z_MEDIUM, d.winRateZMedium),
                 store.doubleValue(WIN_RATE_Z_HIGH, d.winRateZHigh),
+                store.doubleValue(WIN_RATE_ROUND_WIN_SD_MAX, d.winRateRoundWinSdMax),
                 store.doubleValue(DEFAULT_RTP, d.defaultRtp),
                 store.doubleValue(DEFAULT_VARIANCE_PER_UNIT, d.defaultVariancePerUnit),
                 store.doubleValue(ANOMALY_SCORE_MIN, d.anomalyScoreMin),

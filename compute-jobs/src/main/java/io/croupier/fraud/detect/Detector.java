@@ -298,7 +298,8 @@ public final class Detector implements CommitListener {
                 if (before.covers(e)) {
                     continue;
                 }
-                PlayerActivity after = before.after(e, profileOf(e, thresholds), thresholds.cashierRetentionMs())
+                PlayerActivity after = before.after(e, profileOf(e, thresholds), thresholds.cashierRetentionMs(),
+                        thresholds.winRateRoundWinSdMax())
                         .evaluatedOn(here, now);
                 writes.put(e.playerId(), after);
                 folded.add(new Folded(e, after));
@@ -334,7 +335,8 @@ public final class Detector implements CommitListener {
         List<Finding> findings = new ArrayList<>();
         long lastAt = events.get(events.size() - 1).atMs();
         for (ActivityEvent e : events) {
-            rebuilt = rebuilt.after(e, profileOf(e, thresholds), thresholds.cashierRetentionMs());
+            rebuilt = rebuilt.after(e, profileOf(e, thresholds), thresholds.cashierRetentionMs(),
+                    thresholds.winRateRoundWinSdMax());
             // Cashier rules are judged at the event; only those still inside a window can matter now.
             if (e.isCashier() && e.atMs() >= lastAt - thresholds.cashierRetentionMs()) {
                 findings.addAll(PlayerRules.findings(facts(e, rebuilt, thresholds, null)));

@@ -83,10 +83,11 @@ public final class PlayerActivity implements Serializable {
 
     /**
      * The aggregates with {@code e} folded in. {@code profile} is the theory of the round's game (null when the
-     * event is not a round, or its game is unknown: then it counts as wagering only). Cashier events older than
-     * {@code retentionMs} before {@code e} are dropped.
+     * event is not a round, or its game is unknown: then it counts as wagering only); a round's win counts at most
+     * {@code roundWinSdMax} standard deviations above its mean ({@link GameProfile#cappedWinMinor}). Cashier events
+     * older than {@code retentionMs} before {@code e} are dropped.
      */
-    public PlayerActivity after(ActivityEvent e, GameProfile profile, long retentionMs) {
+    public PlayerActivity after(ActivityEvent e, GameProfile profile, long retentionMs, double roundWinSdMax) {
         long wagered = wageredMinor;
         if (e.isStake()) {
             wagered = Math.addExact(wagered, e.amountMinor());
@@ -119,7 +120,7 @@ public final class PlayerActivity implements Serializable {
         if (e.isRound() && profile != null) {
             r++;
             stake = Math.addExact(stake, e.amountMinor());
-            win = Math.addExact(win, e.winMinor());
+            win = Math.addExact(win, profile.cappedWinMinor(e.amountMinor(), e.winMinor(), roundWinSdMax));
             expected += profile.rtp() * e.amountMinor();
             variance += (double) e.amountMinor() * e.amountMinor() * profile.variancePerUnit();
         }

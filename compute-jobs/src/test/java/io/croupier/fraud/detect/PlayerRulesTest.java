@@ -23,7 +23,8 @@ class PlayerRulesTest {
 
         Player add(OperationKind kind, long amount, long win, long atMs) {
             last = new ActivityEvent(PLAYER, "k" + seq++, kind, amount, win, "game", atMs);
-            activity = activity.after(last, last.isRound() ? SLOT : null, S.cashierRetentionMs());
+            activity = activity.after(last, last.isRound() ? SLOT : null, S.cashierRetentionMs(),
+                    S.winRateRoundWinSdMax());
             return this;
         }
 
@@ -179,6 +180,17 @@ class PlayerRulesTest {
     private static AnomalyModel population(long players) {
         return new AnomalyModel(AnomalyFeatures.NAMES.clone(), new double[] {0, 0.5, 0, 3.5, 0},
                 new double[] {1, 0.4, 0, 0.5, 0}, players, new java.sql.Timestamp(NOON_MS));
+    }
+
+    @Test
+    void oneJackpotAmongOrdinaryRoundsIsNotAWinRateAnomaly() {
+        Player p = new Player();
+        for (int i = 0; i < 100; i++) {
+            p.spin(100, i == 50 ? 100_000 : 95, NOON_MS + i);
+        }
+        // Uncapped: z = (100,000 − 95) / 4,472 ≈ 22; capped at 10 SD (4,567 per 100 staked): z ≈ 1.0.
+        assertThat(p.activity.winRateZ()).isCloseTo(1.0, within(0.01));
+        assertThat(PlayerRules.winRateAnomaly(p.facts())).isNull();
     }
 
     @Test
