@@ -83,8 +83,8 @@ final class AdminCommand {
         }
     }
 
-    /** What every player action shares: login, the grid to connect to, the player, why, and the action key. */
-    abstract static class PlayerAction implements Callable<Integer> {
+    /** What every administrator command shares: log in, join the grid as a client node, act, print. */
+    abstract static class GridAction implements Callable<Integer> {
         @Spec
         CommandSpec spec;
 
@@ -93,15 +93,6 @@ final class AdminCommand {
 
         @CommandLine.Mixin
         Login login = new Login();
-
-        @Option(names = "--player", required = true, description = "Player id.")
-        long playerId;
-
-        @Option(names = "--reason", required = true, description = "Why (recorded; 1..80 printable characters).")
-        String reason;
-
-        @Option(names = "--key", description = "Action key: running the same action again with it does nothing twice (default: a new one, printed).")
-        String actionKey;
 
         @Option(names = "--timeout-ms", defaultValue = "30000", description = "How long to wait for an active cluster.")
         long timeoutMs;
@@ -113,21 +104,41 @@ final class AdminCommand {
                 if (!login.authenticate()) {
                     return CroupierCli.error(spec, "authentication failed for " + login.admin, EXIT_AUTHENTICATION_FAILED);
                 }
-                String key = actionKey != null ? actionKey : "a-" + UUID.randomUUID();
                 try (Ignite client = CroupierCli.startClient(options.clientSettings("admin"), timeoutMs)) {
-                    AdminActions.Outcome outcome = act(client, new AdminActions(client, Clock.systemUTC()), key);
-                    if (!outcome.isOk()) {
-                        return CroupierCli.error(spec, "REFUSED " + outcome.code() + " (player " + playerId
-                                + ", action key " + key + ")", EXIT_REFUSED);
-                    }
-                    out.println((outcome.replayed() ? "ALREADY DONE " : "OK ") + describe(outcome.action())
-                            + " (player " + playerId + ", action key " + key + ")");
+                    int code = act(client, out);
                     out.flush();
-                    return 0;
+                    return code;
                 }
             } catch (IllegalArgumentException e) {
                 return CroupierCli.error(spec, e.getMessage(), EXIT_BAD_INPUT);
             }
+        }
+
+        abstract int act(Ignite client, PrintWriter out);
+    }
+
+    /** What every player action adds: the player, why, and the action key. */
+    abstract static class PlayerAction extends GridAction {
+        @Option(names = "--player", required = true, description = "Player id.")
+        long playerId;
+
+        @Option(names = "--reason", required = true, description = "Why (recorded; 1..80 printable characters).")
+        String reason;
+
+        @Option(names = "--key", description = "Action key: running the same action again with it does nothing twice (default: a new one, printed).")
+        String actionKey;
+
+        @Override
+        int act(Ignite client, PrintWriter out) {
+            String key = actionKey != null ? actionKey : "a-" + UUID.randomUUID();
+            AdminActions.Outcome outcome = act(client, new AdminActions(client, Clock.systemUTC()), key);
+            if (!outcome.isOk()) {
+                return CroupierCli.error(spec, "REFUSED " + outcome.code() + " (player " + playerId
+                        + ", action key " + key + ")", EXIT_REFUSED);
+            }
+            out.println((outcome.replayed() ? "ALREADY DONE " : "OK ") + describe(outcome.action())
+                    + " (player " + playerId + ", action key " + key + ")");
+            return 0;
         }
 
         abstract AdminActions.Outcome act(Ignite client, AdminActions actions, String key);
@@ -193,40 +204,6 @@ final class AdminCommand {
             spec.commandLine().getOut().flush();
             return 0;
         }
-    }
-
-    /** Fraud review commands: log in, join as a client node, act, print. */
-    abstract static class GridAction implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-
-        @CommandLine.Mixin
-        CroupierCli.ConfigOptions options = new CroupierCli.ConfigOptions();
-
-        @CommandLine.Mixin
-        Login login = new Login();
-
-        @Option(names = "--timeout-ms", defaultValue = "30000", description = "How long to wait for an active cluster.")
-        long timeoutMs;
-
-        @Override
-        public Integer call() throws Exception {
-            PrintWriter out = spec.commandLine().getOut();
-            try {
-                if (!login.authenticate()) {
-                    return CroupierCli.error(spec, "authentication failed for " + login.admin, EXIT_AUTHENTICATION_FAILED);
-                }
-                try (Ignite client = CroupierCli.startClient(options.clientSettings("admin"), timeoutMs)) {
-                    int code = act(client, out);
-                    out.flush();
-                    return code;
-                }
-            } catch (IllegalArgumentException e) {
-                return CroupierCli.error(spec, e.getMessage(), EXIT_BAD_INPUT);
-            }
-        }
-
-        abstract int act(Ignite client, PrintWriter out);
     }
 
     @Command(name = "alerts", mixinStandardHelpOptions = true,
