@@ -203,6 +203,8 @@ public final class Detector implements CommitListener {
                     }
                     batch.add(first);
                     queue.drainTo(batch, BATCH_EVENTS_MAX - 1);
+                    // Events mean an active cluster: a persistent one activated after start gets its defaults now.
+                    writeDefaultsIfActive();
                     // One snapshot of the thresholds and the model per batch: a change applies from the next batch.
                     DetectSettings thresholds = DetectSettings.read(store);
                     AnomalyModel model = caches().models.get(AnomalyModel.KEY);
