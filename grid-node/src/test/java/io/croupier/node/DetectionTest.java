@@ -253,4 +253,43 @@ class DetectionTest {
         assertThat(raised.statusAfter()).isEqualTo(PlayerStatus.HELD);
         assertThat(alert(player, AlertRule.MULTI_ACCOUNT)).isNotNull();
     }
+
+    @Test
+    void rouletteRoundsJoinTheWinRateWithTheExactTheoryOfAllTheirBets() {
+        io.croupier.roulette.RouletteTables tables = new io.croupier.roulette.RouletteTables(node);
+        tables.deploy(List.of(new io.croupier.roulette.TableConfig("d-fast", "Detection table", "EUR", 1_500,
+                        new io.croupier.roulette.TableLimits(10, 10_000, 100_000, 500_000, 50), true)),
+                new io.croupier.roulette.TableDriverSettings(100, 60_000, 100, 50));
+        long player = fundedPlayer("roulette", 100_000);
+        long roundNo = -1;
+        for (int attempt = 1; roundNo < 0; attempt++) {
+            io.croupier.roulette.TableRound round = RouletteTableTest.awaitOpenRound(tables, "d-fast", 700);
+            ResultCode first = tables.placeBets(player, "d-fast", round.roundNo(), List.of(
+                    new io.croupier.roulette.BetSpec("RED", null, 1_000),
+                    new io.croupier.roulette.BetSpec("STRAIGHT", new int[] {17}, 500)), "rb-a" + attempt).code();
+            ResultCode second = first != ResultCode.OK ? first : tables.placeBets(player, "d-fast", round.roundNo(),
+                    List.of(new io.croupier.roulette.BetSpec("RED", null, 1_000)), "rb-b" + attempt).code();
+            if (second == ResultCode.OK) {
+                roundNo = round.roundNo();
+            } else {
+                assertThat(second).isEqualTo(ResultCode.ROUND_CLOSED);
+                assertThat(attempt).isLessThan(5);
+            }
+        }
+        long settled = roundNo;
+        TestGrid.await(() -> tables.round("d-fast", settled).status() == io.croupier.roulette.RoundStatus.SETTLED,
+                30_000, "round settled");
+        PlayerActivity a = awaitJudged(player);
+        long returned = MoneyTables.sqlLong(node, "SELECT COALESCE(SUM(RETURNED), 0) FROM CROUPIER.TABLE_BET "
+                + "WHERE PLAYER_ID = ? AND TABLE_ID = 'd-fast' AND ROUND_NO = ?", player, settled);
+        // RED 2,000 in all returns 4,000 on the 18 red numbers, STRAIGHT 17 (black) returns 18,000 on one.
+        double mean = (18 * 4_000 + 18_000) / 37.0;
+        double variance = (18 * 4_000.0 * 4_000 + 18_000.0 * 18_000) / 37.0 - mean * mean;
+        assertThat(a.rounds()).as("one round, however many requests").isEqualTo(1);
+        assertThat(a.roundStakeMinor()).isEqualTo(2_500);
+        assertThat(a.expectedWinMinor()).isCloseTo(mean, org.assertj.core.api.Assertions.within(1e-6));
+        assertThat(a.roundWinMinor()).as("the round's payout").isEqualTo(returned);
+        assertThat(a.winRateZ()).isCloseTo((returned - mean) / Math.sqrt(variance),
+                org.assertj.core.api.Assertions.within(1e-9));
+    }
 }

@@ -1,5 +1,6 @@
 package io.croupier.fraud.detect;
 
+import io.croupier.roulette.RoundStake;
 import io.croupier.schema.CacheSchema;
 import io.croupier.slots.SlotCatalog;
 import io.croupier.wallet.CommitListener;
@@ -54,10 +55,11 @@ import org.slf4j.LoggerFactory;
  * <li>act: {@link FraudAlerts#raise} for each new or worse finding (alert and account status in one transaction, in
  * the player's partition, here).</li>
  * </ol>
+ * Roulette stakes, applied in the table's transaction on the table's node, arrive as a {@code RoundStake} message
+ * from that node with the exact theory of the round's bets, and are queued like a lane's event.
  * A sweep thread is the backstop: every {@code sweepPeriodMs} it counts each player's TRANSFER rows in this node's
  * primary partitions (a local scan) and re-folds from their rows any player whose activity counted fewer (an event
- * dropped, or lost with a node that died before judging it; roulette stakes, applied in the table's transaction and
- * not on the lane, are folded in this way); the oldest server also retrains the anomaly model every
+ * dropped, or lost with a node that died before judging it); the oldest server also retrains the anomaly model every
  * {@code retrainPeriodMs}.
  */
 public final class Detector implements CommitListener {
@@ -124,6 +126,12 @@ public final class Detector implements CommitListener {
         sweeper.setDaemon(true);
         sweeper.start();
         d.registerMetrics();
+        // Roulette stakes are applied on the table's node: it tells the player's node (here, when primary).
+        ignite.message().localListen(RoundStake.TOPIC, (nodeId, message) -> {
+            d.onRouletteStake((RoundStake) message);
+            return true;
+        });
+        ignite.cluster().nodeLocalMap().put(RoundStake.LISTENING, Boolean.TRUE);
         d.writeDefaultsIfActive();
         return d;
     }
@@ -164,14 +172,23 @@ public final class Detector implements CommitListener {
     @Override
     public void committed(List<MoneyRequest> requests, List<MoneyResult> results) {
         for (MoneyRequest r : requests) {
-            if (workerOf(r.playerId()).queue.offer(new Task(r.playerId(), r.idempotencyKey()))) {
-                queued.increment();
-            } else {
-                dropped.increment();
-                long n = dropped.sum();
-                if (n == 1 || n % 10_000 == 0) {
-                    log.warn("Detector queue full: {} events dropped so far; the sweep will re-fold their players", n);
-                }
+            offer(new Task(r.playerId(), r.idempotencyKey(), null));
+        }
+    }
+
+    /** A roulette stake told by the table's node (on Ignite's messaging thread: never block). */
+    private void onRouletteStake(RoundStake stake) {
+        offer(new Task(stake.playerId(), stake.idempotencyKey(), stake));
+    }
+
+    private void offer(Task task) {
+        if (workerOf(task.playerId()).queue.offer(task)) {
+            queued.increment();
+        } else {
+            dropped.increment();
+            long n = dropped.sum();
+            if (n == 1 || n % 10_000 == 0) {
+                log.warn("Detector queue full: {} events dropped so far; the sweep will re-fold their players", n);
             }
         }
     }
@@ -180,8 +197,11 @@ public final class Detector implements CommitListener {
         return workers[Math.floorMod(caches().affinity.partition(playerId), workers.length)];
     }
 
-    /** An event (idempotencyKey set) or a re-fold of the player from their rows (idempotencyKey null). */
-    private record Task(long playerId, String idempotencyKey) {
+    /**
+     * An event (idempotencyKey set; with the round's theory for a roulette stake) or a re-fold of the player from
+     * their rows (idempotencyKey null).
+     */
+    private record Task(long playerId, String idempotencyKey, RoundStake rouletteStake) {
     }
 
     private final class Worker implements Runnable {
@@ -228,7 +248,7 @@ public final class Detector implements CommitListener {
      * transaction (keys sorted), 4. judge each event against its player's activity right after it, 5. act.
      */
     private void judgeBatch(List<Task> batch, DetectSettings thresholds, AnomalyModel model) {
-        List<ActivityEvent> events = new ArrayList<>(batch.size());
+        List<Pending> events = new ArrayList<>(batch.size());
         for (Task t : batch) {
             if (t.idempotencyKey() == null) {
                 try {
@@ -239,7 +259,7 @@ public final class Detector implements CommitListener {
             } else {
                 ActivityEvent e = readLocally(t);
                 if (e != null) {
-                    events.add(e);
+                    events.add(new Pending(e, t.rouletteStake()));
                 }
             }
         }
@@ -265,6 +285,10 @@ public final class Detector implements CommitListener {
         }
     }
 
+    /** An event read from its row, with the roulette round's theory when it is a roulette stake. */
+    private record Pending(ActivityEvent event, RoundStake rouletteStake) {
+    }
+
     /** An event and its player's activity right after it. */
     private record Folded(ActivityEvent event, PlayerActivity activity) {
     }
@@ -286,10 +310,10 @@ public final class Detector implements CommitListener {
     }
 
     /** 3. fold: every event of the batch, in order, in one local transaction; events already folded are skipped. */
-    private List<Folded> fold(List<ActivityEvent> events, DetectSettings thresholds) {
+    private List<Folded> fold(List<Pending> events, DetectSettings thresholds) {
         Caches c = caches();
         TreeSet<Long> players = new TreeSet<>();
-        events.forEach(e -> players.add(e.playerId()));
+        events.forEach(p -> players.add(p.event().playerId()));
         String here = localId();
         long now = clock.millis();
         List<Folded> folded = new ArrayList<>(events.size());
@@ -297,14 +321,20 @@ public final class Detector implements CommitListener {
                 TransactionIsolation.REPEATABLE_READ)) {
             Map<Long, PlayerActivity> read = c.activities.getAll(players);
             TreeMap<Long, PlayerActivity> writes = new TreeMap<>();
-            for (ActivityEvent e : events) {
+            for (Pending p : events) {
+                ActivityEvent e = p.event();
                 PlayerActivity before = writes.containsKey(e.playerId()) ? writes.get(e.playerId())
                         : orNone(read.get(e.playerId()));
                 if (before.covers(e)) {
                     continue;
                 }
-                PlayerActivity after = before.after(e, profileOf(e, thresholds), thresholds.cashierRetentionMs(),
-                        thresholds.winRateRoundWinSdMax())
+                RoundStake roulette = p.rouletteStake();
+                PlayerActivity after = (roulette != null && e.kind() == OperationKind.BET
+                        ? before.afterRouletteStake(e, roulette.expectedReturnDeltaMinor(),
+                                roulette.returnVarianceDeltaMinor2(), roulette.firstOfRound(),
+                                thresholds.cashierRetentionMs())
+                        : before.after(e, profileOf(e, thresholds), thresholds.cashierRetentionMs(),
+                                thresholds.winRateRoundWinSdMax()))
                         .evaluatedOn(here, now);
                 writes.put(e.playerId(), after);
                 folded.add(new Folded(e, after));
@@ -458,7 +488,7 @@ public final class Detector implements CommitListener {
                 PlayerActivity a = c.activities.localPeek(e.getKey(), CachePeekMode.PRIMARY);
                 if (a == null || a.transfers() < e.getValue()) {
                     // The sweep's own thread may wait for room; the lanes never do.
-                    workerOf(e.getKey()).queue.put(new Task(e.getKey(), null));
+                    workerOf(e.getKey()).queue.put(new Task(e.getKey(), null, null));
                     queuedPlayers++;
                 }
             }

@@ -1,7 +1,6 @@
 package io.croupier.fraud.detect;
 
 import io.croupier.check.Check;
-import io.croupier.roulette.BetKind;
 import io.croupier.slots.RtpReport;
 
 /**
@@ -29,16 +28,5 @@ public record GameProfile(double rtp, double variancePerUnit) {
     /** A slot game, exactly, from the enumeration of all its reel stops ({@code RtpCalculator}). */
     public static GameProfile of(RtpReport report) {
         return new GameProfile(report.rtp(), report.variance());
-    }
-
-    /**
-     * One roulette bet of {@code kind}, exactly: it returns 36/k per unit with probability k/37 (k numbers covered)
-     * and nothing otherwise, so the mean is 36/37 for every kind and the variance 36²/(37·k) − (36/37)².
-     */
-    public static GameProfile roulette(BetKind kind) {
-        double k = kind.numbersCovered();
-        double win = (kind.payout() + 1.0);
-        double mean = win * k / 37.0;
-        return new GameProfile(mean, win * win * k / 37.0 - mean * mean);
     }
 }

@@ -24,12 +24,14 @@ import java.util.Arrays;
 public final class PlayerActivity implements Serializable {
     private static final long serialVersionUID = 1L;
     static final int CASHIER_EVENTS_MAX = 256;
+    /** Roulette rounds staked and not yet paid, remembered so their WIN counts (a lost round has no WIN). */
+    static final int OPEN_ROULETTE_ROUNDS_MAX = 32;
     private static final long[] NO_LONGS = new long[0];
     private static final String[] NO_KEYS = new String[0];
 
     /** A player with no operations folded yet. */
     public static final PlayerActivity NONE = new PlayerActivity(0, Long.MIN_VALUE, NO_KEYS, 0, NO_LONGS, NO_LONGS,
-            NO_LONGS, 0, 0, 0, 0, 0, null, null);
+            NO_LONGS, 0, 0, 0, 0, 0, NO_KEYS, null, null);
 
     private final long transfers;
     private final long watermarkMs;
@@ -45,13 +47,16 @@ public final class PlayerActivity implements Serializable {
     private final long roundWinMinor;
     private final double expectedWinMinor;
     private final double winVarianceMinor2;
+    /** References of roulette rounds whose stake was judged and whose WIN (if any) has not come yet. */
+    private final String[] openRouletteRounds;
     private final String evaluatedOn;
     private final Timestamp updatedAt;
 
     private PlayerActivity(long transfers, long watermarkMs, String[] keysAtWatermark, long wageredMinor,
                            long[] cashAtMs, long[] cashMinor, long[] cashWageredBeforeMinor, long rounds,
                            long roundStakeMinor, long roundWinMinor, double expectedWinMinor,
-                           double winVarianceMinor2, String evaluatedOn, Timestamp updatedAt) {
+                           double winVarianceMinor2, String[] openRouletteRounds, String evaluatedOn,
+                           Timestamp updatedAt) {
         this.transfers = transfers;
         this.watermarkMs = watermarkMs;
         this.keysAtWatermark = keysAtWatermark;
@@ -64,6 +69,7 @@ public final class PlayerActivity implements Serializable {
         this.roundWinMinor = roundWinMinor;
         this.expectedWinMinor = expectedWinMinor;
         this.winVarianceMinor2 = winVarianceMinor2;
+        this.openRouletteRounds = openRouletteRounds;
         this.evaluatedOn = evaluatedOn;
         this.updatedAt = updatedAt;
     }
@@ -117,12 +123,17 @@ public final class PlayerActivity implements Serializable {
         long win = roundWinMinor;
         double expected = expectedWinMinor;
         double variance = winVarianceMinor2;
+        String[] open = openRouletteRounds;
         if (e.isRound() && profile != null) {
             r++;
             stake = Math.addExact(stake, e.amountMinor());
             win = Math.addExact(win, profile.cappedWinMinor(e.amountMinor(), e.winMinor(), roundWinSdMax));
             expected += profile.rtp() * e.amountMinor();
             variance += (double) e.amountMinor() * e.amountMinor() * profile.variancePerUnit();
+        } else if (e.kind() == OperationKind.WIN && indexOf(open, e.reference()) >= 0) {
+            // The payout of a roulette round whose stake was judged: a round returns at most 36 × its stake.
+            win = Math.addExact(win, e.amountMinor());
+            open = without(open, e.reference());
         }
         long mark = Math.max(watermarkMs, e.atMs());
         String[] keys;
@@ -135,14 +146,51 @@ public final class PlayerActivity implements Serializable {
             keys = keysAtWatermark;
         }
         return new PlayerActivity(transfers + 1, mark, keys, wagered, at, amount, wageredBefore, r, stake, win,
-                expected, variance, evaluatedOn, updatedAt);
+                expected, variance, open, evaluatedOn, updatedAt);
+    }
+
+    /**
+     * The aggregates with a roulette BET folded in, with the change its bets made to the theory of the player's
+     * bets in that round ({@code io.croupier.roulette.RoundStake}); the round counts once, at its first bet, and is
+     * remembered until its WIN comes.
+     */
+    public PlayerActivity afterRouletteStake(ActivityEvent bet, double expectedReturnDeltaMinor,
+                                             double returnVarianceDeltaMinor2, boolean firstOfRound, long retentionMs) {
+        PlayerActivity a = after(bet, null, retentionMs, 0);
+        String[] open = a.openRouletteRounds;
+        if (bet.reference() != null && indexOf(open, bet.reference()) < 0) {
+            int drop = Math.max(0, open.length + 1 - OPEN_ROULETTE_ROUNDS_MAX);
+            open = Arrays.copyOfRange(open, drop, open.length + 1);
+            open[open.length - 1] = bet.reference();
+        }
+        return new PlayerActivity(a.transfers, a.watermarkMs, a.keysAtWatermark, a.wageredMinor, a.cashAtMs,
+                a.cashMinor, a.cashWageredBeforeMinor, a.rounds + (firstOfRound ? 1 : 0),
+                Math.addExact(a.roundStakeMinor, bet.amountMinor()), a.roundWinMinor,
+                a.expectedWinMinor + expectedReturnDeltaMinor, a.winVarianceMinor2 + returnVarianceDeltaMinor2, open,
+                a.evaluatedOn, a.updatedAt);
+    }
+
+    private static int indexOf(String[] values, String value) {
+        if (value == null) {
+            return -1;
+        }
+        for (int i = 0; i < values.length; i++) {
+            if (values[i].equals(value)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static String[] without(String[] values, String value) {
+        return Arrays.stream(values).filter(v -> !v.equals(value)).toArray(String[]::new);
     }
 
     /** The same aggregates, stamped with the node that evaluated them and when. */
     public PlayerActivity evaluatedOn(String node, long nowMs) {
         return new PlayerActivity(transfers, watermarkMs, keysAtWatermark, wageredMinor, cashAtMs, cashMinor,
                 cashWageredBeforeMinor, rounds, roundStakeMinor, roundWinMinor, expectedWinMinor, winVarianceMinor2,
-                node, new Timestamp(nowMs));
+                openRouletteRounds, node, new Timestamp(nowMs));
     }
 
     /** Index of the first cashier event at or after {@code fromMs}. */

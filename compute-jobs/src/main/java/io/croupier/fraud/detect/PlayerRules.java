@@ -123,7 +123,8 @@ public final class PlayerRules {
      * z ≥ zMedium → MEDIUM, z ≥ zHigh → HIGH.
      */
     static Finding winRateAnomaly(PlayerFacts f) {
-        if (!f.event().isRound()) {
+        // Rounds, and wins paid apart from their stake (a roulette round's payout): when the player's z can rise.
+        if (!f.event().isRound() && f.event().kind() != OperationKind.WIN) {
             return null;
         }
         DetectSettings s = f.settings();
