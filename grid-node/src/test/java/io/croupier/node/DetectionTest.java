@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.croupier.fraud.detect.AlertRule;
 import io.croupier.fraud.detect.AlertStatus;
+import io.croupier.fraud.detect.AnomalyModel;
+import io.croupier.fraud.detect.AnomalyTraining;
 import io.croupier.fraud.detect.DetectSettings;
 import io.croupier.fraud.detect.Detector;
 import io.croupier.fraud.detect.FraudAlert;
@@ -37,7 +39,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The near-real-time detector on three server nodes (backups 1), as GridNodes wires it: each player is judged on
  * their primary node from local data, an alert's hold refuses the next withdrawal and moves nothing, thresholds
- * change at run time, and the sweep judges what never reached the detector.
+ * change at run time, the sweep judges what never reached the detector, roulette rounds join the win rate with their
+ * exact theory, and the anomaly model trains from every node's players.
  */
 class DetectionTest {
     private static final long NEAR_THRESHOLD_MINOR = 950_000;
@@ -291,5 +294,41 @@ class DetectionTest {
         assertThat(a.roundWinMinor()).as("the round's payout").isEqualTo(returned);
         assertThat(a.winRateZ()).isCloseTo((returned - mean) / Math.sqrt(variance),
                 org.assertj.core.api.Assertions.within(1e-9));
+    }
+
+    @Test
+    void theAnomalyModelIsTrainedFromEveryNodesPlayersAndFlagsAnOutlierWithItsTopFeatures() {
+        for (int i = 0; i < 12; i++) {
+            long p = fundedPlayer("ordinary-" + i, 20_000);
+            for (int r = 0; r < 5; r++) {
+                assertThat(wallet.execute(MoneyRequest.betAndWin(p, "o-" + r, "EUR", 500, r % 2 == 0 ? 0 : 900,
+                        "r" + r)).isOk()).isTrue();
+            }
+            awaitJudged(p);
+        }
+        AnomalyModel model = AnomalyTraining.retrain(node, Clock.systemUTC());
+        List<PlayerActivity> all = node.<Long, PlayerActivity>cache(CacheSchema.PLAYER_ACTIVITY)
+                .query(new org.apache.ignite.cache.query.ScanQuery<Long, PlayerActivity>()).getAll().stream()
+                .map(javax.cache.Cache.Entry::getValue).toList();
+        assertThat(model.players()).as("every player of every node").isEqualTo(all.size());
+        assertThat(model.mean(0)).as("mean win-rate z").isCloseTo(
+                all.stream().mapToDouble(PlayerActivity::winRateZ).average().orElseThrow(),
+                org.assertj.core.api.Assertions.within(1e-9));
+
+        settings.set(DetectSettings.ANOMALY_PLAYERS_MIN, BigDecimal.valueOf(5), "ops");
+        settings.set(DetectSettings.ANOMALY_SCORE_MIN, BigDecimal.valueOf(4), "ops");
+        try {
+            long outlier = fundedPlayer("outlier", 1_000);
+            for (int i = 0; i < 5; i++) {
+                deposit(outlier, "near-" + i, NEAR_THRESHOLD_MINOR);
+            }
+            TestGrid.await(() -> alert(outlier, AlertRule.ANOMALY_SCORE) != null, AWAIT_MS, "anomaly alert");
+            FraudAlert alert = alert(outlier, AlertRule.ANOMALY_SCORE);
+            assertThat(alert.severity()).isEqualTo(io.croupier.fraud.detect.Severity.LOW);
+            assertThat(alert.evidence()).contains("nearThresholdDeposits");
+        } finally {
+            settings.set(DetectSettings.ANOMALY_PLAYERS_MIN, BigDecimal.valueOf(50), "ops");
+            settings.set(DetectSettings.ANOMALY_SCORE_MIN, BigDecimal.valueOf(8), "ops");
+        }
     }
 }
