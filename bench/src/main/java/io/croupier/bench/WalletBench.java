@@ -240,7 +240,7 @@ final class WalletBench implements Callable<Integer> {
             opsWith = load(wallet, players, "r", seconds, with);
             reports = running.describe();
         }
-        rows.put(id + "+reports", new Row(label + ", reports every " + reportLoad.everyMs() / 1000 + " s",
+        rows.put(id + "+reports", new Row(label + ", a report every " + reportLoad.everyMs() / 1000 + " s",
                 opsWith / (double) seconds, with.getValueAtPercentile(50) / 1000.0,
                 with.getValueAtPercentile(99) / 1000.0, with.getValueAtPercentile(99.9) / 1000.0, reports));
         System.out.println(format(rows.get(id + "+reports")));
@@ -422,7 +422,7 @@ final class WalletBench implements Callable<Integer> {
                     + (op == Operation.SPIN ? " (the money transaction alone, without the game draw)" : ""));
         }
         if (reportLoad != null) {
-            System.out.printf(Locale.ROOT, "%nReport cost, reports every %.1f s (target, with reports every 5 s: at most "
+            System.out.printf(Locale.ROOT, "%nReport cost, a report every %.1f s (target, with a report every 5 s: at most "
                     + "20 %% fewer spins/s):%n", reportLoad.everyMs() / 1000.0);
             rows.keySet().stream().filter(id -> id.endsWith("+reports")).forEach(id -> {
                 String base = id.substring(0, id.length() - "+reports".length());

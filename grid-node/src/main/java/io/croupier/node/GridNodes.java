@@ -39,6 +39,7 @@ public final class GridNodes {
 
     /** Starts a server node that holds data and runs jobs; activates a fresh persistent cluster when it is complete. */
     public static Ignite startServer(NodeSettings settings) {
+        requireUtc();
         SlotCatalog slots = GameSetup.slots(settings);
         Ignite ignite = Ignition.start(configuration(settings, false));
         GroupCommitter.configure(ignite, settings.commitSettings(),
@@ -49,6 +50,20 @@ public final class GridNodes {
         }
         GameSetup.startGames(ignite, settings, slots);
         return ignite;
+    }
+
+    /**
+     * SQL date functions on the grid (a report's day and hour of a play) work in the node JVM's time zone, and every
+     * node must bucket alike: server nodes run in UTC. config/jvm.opts sets it for every launcher; a JVM started
+     * without it is switched here, before Ignite's SQL engine reads the zone, with a warning.
+     */
+    static void requireUtc() {
+        java.util.TimeZone utc = java.util.TimeZone.getTimeZone("UTC");
+        if (!java.util.TimeZone.getDefault().hasSameRules(utc)) {
+            log.warn("JVM time zone is {}, not UTC: switching to UTC (start the JVM with -Duser.timezone=UTC, as "
+                    + "config/jvm.opts does)", java.util.TimeZone.getDefault().getID());
+            java.util.TimeZone.setDefault(utc);
+        }
     }
 
     /** Starts a client node: joins the cluster, holds no data; used by app servers, the CLI and benchmarks. */
