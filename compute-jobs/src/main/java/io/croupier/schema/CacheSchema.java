@@ -18,6 +18,9 @@ import io.croupier.player.Account;
 import io.croupier.player.Player;
 import io.croupier.player.PlayerSession;
 import io.croupier.player.Seat;
+import io.croupier.rg.RgEvent;
+import io.croupier.rg.RgEventKey;
+import io.croupier.rg.RgLimits;
 import io.croupier.wallet.LedgerEntry;
 import io.croupier.wallet.LedgerKey;
 import io.croupier.wallet.TransferKey;
@@ -72,9 +75,15 @@ public final class CacheSchema {
     public static final String EDGE_KEY = "edge_key";
     /** Per-player state of the inline risk rules (stake velocity); key: player id, so in the player's partition. */
     public static final String PLAYER_RISK = "player_risk";
+    /** Responsible-gambling limits and break a player set: player id → {@link RgLimits}. */
+    public static final String RG_LIMIT = "rg_limit";
+    /** Responsible-gambling interventions (limits set, reached, breaks, locks, overrides): written once. */
+    public static final String RG_EVENT = "rg_event";
+    /** Per-player deposits, net loss of the day and declined deposits, for the limits and cashier checks; no SQL. */
+    public static final String PLAYER_TALLY = "player_tally";
     public static final List<String> ALL = List.of(PLAYER, WALLET, LEDGER, TRANSFER, PLAYER_SEED, REVEALED_SEED, ROUND,
             ROULETTE_TABLE, TABLE_ROUND, TABLE_BET, TABLE_STAKE, ACCOUNT, SESSION, SEAT, EDGE_KEY, SLOT_GAME,
-            ADMIN_ACTION, PLAYER_RISK);
+            ADMIN_ACTION, PLAYER_RISK, RG_LIMIT, RG_EVENT, PLAYER_TALLY);
 
     private CacheSchema() {
     }
@@ -115,7 +124,12 @@ public final class CacheSchema {
                 // Replicated: reports join it with rounds of any partition without a distributed join.
                 cache(SLOT_GAME, backups, partitions, slotGameTable()).setCacheMode(CacheMode.REPLICATED),
                 cache(ADMIN_ACTION, backups, partitions, adminActionTable())
-                        .setKeyConfiguration(colocatedByPlayer(AdminActionKey.class)));
+                        .setKeyConfiguration(colocatedByPlayer(AdminActionKey.class)),
+                cache(RG_LIMIT, backups, partitions, rgLimitTable()),
+                cache(RG_EVENT, backups, partitions, rgEventTable())
+                        .setKeyConfiguration(colocatedByPlayer(RgEventKey.class)),
+                // Written by the money transaction, read by it and the limits requests: no SQL table.
+                cache(PLAYER_TALLY, backups, partitions, null));
     }
 
     /**
@@ -192,6 +206,29 @@ public final class CacheSchema {
                 "createdAt", Timestamp.class))
                 .setKeyFields(Set.of("playerId", "actionKey"))
                 .setNotNullFields(Set.of("admin", "action", "reason", "result", "createdAt"))
+                .setIndexes(List.of(new QueryIndex("createdAt")));
+    }
+
+    /** A null limit is no limit; a PENDING_*_FROM time says when the PENDING_* value (null: removal) applies. */
+    private static QueryEntity rgLimitTable() {
+        return table("RG_LIMIT", Long.class, RgLimits.class, columns(
+                "playerId", Long.class, "depositDayMax", Long.class, "depositWeekMax", Long.class,
+                "depositMonthMax", Long.class, "lossDayMax", Long.class, "pendingDepositDayMax", Long.class,
+                "pendingDepositWeekMax", Long.class, "pendingDepositMonthMax", Long.class,
+                "pendingLossDayMax", Long.class, "pendingDepositDayFrom", Timestamp.class,
+                "pendingDepositWeekFrom", Timestamp.class, "pendingDepositMonthFrom", Timestamp.class,
+                "pendingLossDayFrom", Timestamp.class, "exclusion", String.class, "excludedUntil", Timestamp.class,
+                "updatedAt", Timestamp.class))
+                .setKeyFieldName("playerId");
+    }
+
+    private static QueryEntity rgEventTable() {
+        return table("RG_EVENT", RgEventKey.class, RgEvent.class, columns(
+                "playerId", Long.class, "eventId", String.class, "kind", String.class, "detail", String.class,
+                "actor", String.class, "createdAt", Timestamp.class))
+                .setKeyFields(Set.of("playerId", "eventId"))
+                .setNotNullFields(Set.of("kind", "actor", "createdAt"))
+                // The responsible_gambling report selects a period.
                 .setIndexes(List.of(new QueryIndex("createdAt")));
     }
 
