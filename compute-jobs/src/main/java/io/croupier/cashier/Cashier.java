@@ -17,7 +17,8 @@ import org.apache.ignite.IgniteCache;
 
 /**
  * Where a player's deposit enters: 1. shape (RequestValidation) 2. a key already applied replays without asking the
- * provider again 3. deposits locked after declines? refused without asking the provider 4. the payment provider
+ * provider again 3. would a limit, a break, the deposit lock or the daily count refuse it? refused without asking the
+ * provider 4. the payment provider
  * authorises the token (network: outside any transaction) 5. declined → counted in the player's tally in its own
  * small transaction (and the lock starts after too many) → PAYMENT_DECLINED, no money moved 6. approved → the money
  * pipeline, whose transaction checks the limits and the lock again, authoritatively. Steps 2 and 3 read outside a
@@ -50,9 +51,9 @@ public final class Cashier {
         if (transfers.containsKey(new TransferKey(request.playerId(), request.idempotencyKey()))) {
             return wallet.submit(request);
         }
-        RgResult current = rg.view(request.playerId());
-        if (current.isOk() && current.view().depositsLockedUntilMs() > current.view().atMs()) {
-            return CompletableFuture.completedFuture(MoneyResult.rejected(ResultCode.DEPOSITS_LOCKED));
+        RgResult early = rg.depositRefusal(request);
+        if (early.code() != ResultCode.OK && early.code() != ResultCode.UNAVAILABLE) {
+            return CompletableFuture.completedFuture(MoneyResult.rejected(early.code()));
         }
         PaymentGateway.Authorization authorization = gateway.authorize(request.playerId(), request.idempotencyKey(),
                 request.reference(), request.amount(), request.currency());

@@ -1,6 +1,7 @@
 package io.croupier.rg;
 
 import io.croupier.schema.CacheSchema;
+import io.croupier.wallet.MoneyRequest;
 import io.croupier.wallet.ResultCode;
 import io.croupier.wallet.Wallet;
 import java.sql.Timestamp;
@@ -47,7 +48,7 @@ public final class ResponsibleGambling {
     }
 
     public RgResult view(long playerId) {
-        return call(playerId, new RgJob(playerId, Action.VIEW, null, null, null));
+        return call(playerId, new RgJob(playerId, Action.VIEW, null, null, null, null));
     }
 
     /** Sets (amount) or removes (null) a limit: tighter at once, looser after 24 hours. */
@@ -55,7 +56,7 @@ public final class ResponsibleGambling {
         if (kind == null || amountMinor != null && amountMinor <= 0) {
             return RgResult.rejected(ResultCode.INVALID_LIMIT);
         }
-        return call(playerId, new RgJob(playerId, Action.SET_LIMIT, kind, amountMinor, null));
+        return call(playerId, new RgJob(playerId, Action.SET_LIMIT, kind, amountMinor, null, null));
     }
 
     /** Starts a time-out or self-exclusion; one already running that ends later stays as it is. */
@@ -63,12 +64,21 @@ public final class ResponsibleGambling {
         if (exclusion == null) {
             return RgResult.rejected(ResultCode.INVALID_EXCLUSION);
         }
-        return call(playerId, new RgJob(playerId, Action.EXCLUDE, null, null, exclusion));
+        return call(playerId, new RgJob(playerId, Action.EXCLUDE, null, null, exclusion, null));
+    }
+
+    /**
+     * Would the limits, a break or the cashier checks refuse this deposit now? OK or the refusal's code (a refusal by
+     * a deposit limit leaves its LIMIT_REACHED row, as in the money transaction). An early look only (the money
+     * transaction decides), so the payment provider is not asked to authorise a deposit that would be refused.
+     */
+    public RgResult depositRefusal(MoneyRequest deposit) {
+        return call(deposit.playerId(), new RgJob(deposit.playerId(), Action.CHECK_DEPOSIT, null, null, null, deposit));
     }
 
     /** The payment provider declined a deposit: counted, and deposits locked when there were too many. */
     public RgResult declinedDeposit(long playerId) {
-        return call(playerId, new RgJob(playerId, Action.DECLINED_DEPOSIT, null, null, null));
+        return call(playerId, new RgJob(playerId, Action.DECLINED_DEPOSIT, null, null, null, null));
     }
 
     private RgResult call(long playerId, RgJob job) {
@@ -134,7 +144,7 @@ public final class ResponsibleGambling {
         return amountMinor == null ? "none" : amountMinor.toString();
     }
 
-    private enum Action { VIEW, SET_LIMIT, EXCLUDE, DECLINED_DEPOSIT }
+    private enum Action { VIEW, SET_LIMIT, EXCLUDE, DECLINED_DEPOSIT, CHECK_DEPOSIT }
 
     private static final class RgJob implements IgniteCallable<RgResult> {
         private static final long serialVersionUID = 1L;
@@ -144,15 +154,18 @@ public final class ResponsibleGambling {
         private final LimitKind kind;
         private final Long amountMinor;
         private final Exclusion exclusion;
+        private final MoneyRequest deposit;
         @IgniteInstanceResource
         private transient Ignite ignite;
 
-        RgJob(long playerId, Action action, LimitKind kind, Long amountMinor, Exclusion exclusion) {
+        RgJob(long playerId, Action action, LimitKind kind, Long amountMinor, Exclusion exclusion,
+              MoneyRequest deposit) {
             this.playerId = playerId;
             this.action = action;
             this.kind = kind;
             this.amountMinor = amountMinor;
             this.exclusion = exclusion;
+            this.deposit = deposit;
         }
 
         @Override
@@ -194,6 +207,16 @@ public final class ResponsibleGambling {
                         }
                     }
                     case DECLINED_DEPOSIT -> declined(now);
+                    case CHECK_DEPOSIT -> {
+                        RgFacts facts = new RgFacts(deposit, limits, tallyInTx(ignite, playerId), now,
+                                settingsOn(ignite));
+                        RgRejection refusal = RgRules.firstRejection(facts);
+                        if (refusal != null) {
+                            RgPolicy.recordReached(ignite.cache(CacheSchema.RG_EVENT), facts, refusal);
+                            tx.commit();
+                            return RgResult.rejected(refusal.code());
+                        }
+                    }
                     default -> throw new IllegalStateException("unknown action " + action);
                 }
                 RgView view = viewInTx(ignite, playerId, limits, now);

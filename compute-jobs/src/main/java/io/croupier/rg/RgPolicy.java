@@ -67,15 +67,24 @@ public final class RgPolicy implements PlayPolicy {
         RgLimits l = limits().get(request.playerId());
         RgFacts facts = new RgFacts(request, l == null ? RgLimits.NONE : l, tallyOf(request.playerId()), now, settings);
         RgRejection rejection = RgRules.firstRejection(facts);
-        if (rejection == RgRejection.DEPOSIT_LIMIT || rejection == RgRejection.LOSS_LIMIT) {
-            LimitKind kind = rejection == RgRejection.LOSS_LIMIT ? LimitKind.LOSS_DAY : RgRules.depositLimitPassed(facts);
-            long period = PlayerTally.periodOf(kind, now);
-            events().putIfAbsent(new RgEventKey(request.playerId(), "reached:" + kind + ":" + period),
-                    new RgEvent(RgEventKind.LIMIT_REACHED, kind + " " + facts.limits().limitAt(kind, now)
-                            + " reached by a " + request.kind() + " of " + request.amount(), RgEvent.SYSTEM,
-                            new Timestamp(now)));
-        }
+        recordReached(events(), facts, rejection);
         return rejection == null ? null : rejection.code();
+    }
+
+    /**
+     * A refusal by a deposit or loss limit is an intervention on record: one LIMIT_REACHED row per player, limit and
+     * period (its id names them), however often the limit refuses.
+     */
+    static void recordReached(IgniteCache<RgEventKey, RgEvent> events, RgFacts facts, RgRejection rejection) {
+        if (rejection != RgRejection.DEPOSIT_LIMIT && rejection != RgRejection.LOSS_LIMIT) {
+            return;
+        }
+        MoneyRequest request = facts.request();
+        long now = facts.nowMs();
+        LimitKind kind = rejection == RgRejection.LOSS_LIMIT ? LimitKind.LOSS_DAY : RgRules.depositLimitPassed(facts);
+        events.putIfAbsent(new RgEventKey(request.playerId(), "reached:" + kind + ":" + PlayerTally.periodOf(kind, now)),
+                new RgEvent(RgEventKind.LIMIT_REACHED, kind + " " + facts.limits().limitAt(kind, now) + " reached by a "
+                        + request.kind() + " of " + request.amount(), RgEvent.SYSTEM, new Timestamp(now)));
     }
 
     private PlayerTally tallyOf(long playerId) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.croupier.admin.AdminActions;
 import io.croupier.cashier.Cashier;
 import io.croupier.cashier.DevPaymentGateway;
+import io.croupier.cashier.PaymentGateway;
 import io.croupier.player.Players;
 import io.croupier.rg.Exclusion;
 import io.croupier.rg.LimitKind;
@@ -18,6 +19,7 @@ import io.croupier.wallet.ResultCode;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.ignite.Ignite;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -38,6 +40,8 @@ class ResponsibleGamblingTest {
     private static ResponsibleGambling rg;
     private static Cashier cashier;
     private static AdminActions admin;
+    /** Authorisations asked of the payment provider. */
+    private static final AtomicInteger AUTHORISATIONS = new AtomicInteger();
 
     @BeforeAll
     static void startGrid() throws Exception {
@@ -49,7 +53,12 @@ class ResponsibleGamblingTest {
         wallet = new GridWalletService(node, PipelineSettings.defaults());
         players = new Players(node, Clock.systemUTC());
         rg = new ResponsibleGambling(node);
-        cashier = new Cashier(node, wallet, new DevPaymentGateway(), PipelineSettings.defaults().limits());
+        PaymentGateway dev = new DevPaymentGateway();
+        PaymentGateway counting = (player, key, token, amount, currency) -> {
+            AUTHORISATIONS.incrementAndGet();
+            return dev.authorize(player, key, token, amount, currency);
+        };
+        cashier = new Cashier(node, wallet, counting, PipelineSettings.defaults().limits());
         admin = new AdminActions(node, Clock.systemUTC());
     }
 
@@ -83,8 +92,13 @@ class ResponsibleGamblingTest {
 
         assertThat(deposit(player, "d1", 600)).isEqualTo(ResultCode.OK);
         List<Long> rows = writtenRows(player);
+        int authorisations = AUTHORISATIONS.get();
         assertThat(deposit(player, "d2", 401)).isEqualTo(ResultCode.DEPOSIT_LIMIT_EXCEEDED);
+        assertThat(AUTHORISATIONS.get()).as("the provider is not asked for a refused deposit").isEqualTo(authorisations);
         assertThat(deposit(player, "d3", 500)).isEqualTo(ResultCode.DEPOSIT_LIMIT_EXCEEDED);
+        // The money transaction refuses it too, not only the cashier's early look.
+        assertThat(wallet.execute(MoneyRequest.deposit(player, "direct", "EUR", 500, "tok_ok")).code())
+                .isEqualTo(ResultCode.DEPOSIT_LIMIT_EXCEEDED);
         assertThat(writtenRows(player)).isEqualTo(rows);
         assertThat(wallet.wallet(player).orElseThrow().balance()).isEqualTo(600);
         assertThat(deposit(player, "d4", 400)).isEqualTo(ResultCode.OK);
