@@ -1,6 +1,8 @@
 package io.croupier.node;
 
 import io.croupier.fraud.RiskPolicy;
+import io.croupier.rg.ResponsibleGambling;
+import io.croupier.rg.RgPolicy;
 import io.croupier.schema.CacheSchema;
 import io.croupier.slots.SlotCatalog;
 import io.croupier.wallet.GroupCommitter;
@@ -42,9 +44,14 @@ public final class GridNodes {
         requireUtc();
         SlotCatalog slots = GameSetup.slots(settings);
         Ignite ignite = Ignition.start(configuration(settings, false));
+        // Fraud rules first, then the player's responsible-gambling limits and the cashier checks; the latter are
+        // not switched off with croupier.risk.enabled (limits a player set are never optional).
+        PlayPolicy limits = new RgPolicy(ignite, settings.cashierSettings(), Clock.systemUTC());
+        ResponsibleGambling.configure(ignite, settings.cashierSettings());
         GroupCommitter.configure(ignite, settings.commitSettings(),
-                settings.riskEnabled() ? new RiskPolicy(ignite, settings.riskSettings(), Clock.systemUTC())
-                        : PlayPolicy.ALLOW_ALL, slots, Clock.systemUTC());
+                settings.riskEnabled() ? PlayPolicy.inOrder(
+                        new RiskPolicy(ignite, settings.riskSettings(), Clock.systemUTC()), limits) : limits,
+                slots, Clock.systemUTC());
         if (settings.persistence()) {
             ClusterActivation.start(ignite, settings);
         }
