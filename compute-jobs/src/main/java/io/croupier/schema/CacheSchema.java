@@ -8,6 +8,10 @@ import io.croupier.fair.RevealedSeed;
 import io.croupier.fair.SeedKey;
 import io.croupier.fraud.detect.FraudAlert;
 import io.croupier.fraud.detect.FraudAlertKey;
+import io.croupier.fraud.detect.DeviceLink;
+import io.croupier.fraud.detect.DeviceLinkKey;
+import io.croupier.fraud.detect.TablePair;
+import io.croupier.fraud.detect.TablePairKey;
 import io.croupier.fraud.detect.RiskSetting;
 import io.croupier.roulette.TableBet;
 import io.croupier.roulette.TableBetKey;
@@ -79,9 +83,13 @@ public final class CacheSchema {
     public static final String FRAUD_ALERT = "fraud_alert";
     /** Thresholds of the detection rules, changeable at run time; replicated, so every read is local. */
     public static final String RISK_SETTING = "risk_setting";
+    /** Accounts seen on each device fingerprint (hashed) and IP address; colocated by the link (MULTI_ACCOUNT). */
+    public static final String DEVICE_LINK = "device_link";
+    /** Per pair of players at a table, how their even-money bets related; colocated by table (TABLE_COLLUSION). */
+    public static final String TABLE_PAIR = "table_pair";
     public static final List<String> ALL = List.of(PLAYER, WALLET, LEDGER, TRANSFER, PLAYER_SEED, REVEALED_SEED, ROUND,
             ROULETTE_TABLE, TABLE_ROUND, TABLE_BET, TABLE_STAKE, ACCOUNT, SESSION, SEAT, EDGE_KEY, SLOT_GAME,
-            ADMIN_ACTION, PLAYER_RISK, FRAUD_ALERT, RISK_SETTING);
+            ADMIN_ACTION, PLAYER_RISK, FRAUD_ALERT, RISK_SETTING, DEVICE_LINK, TABLE_PAIR);
 
     private CacheSchema() {
     }
@@ -125,7 +133,11 @@ public final class CacheSchema {
                         .setKeyConfiguration(colocatedByPlayer(AdminActionKey.class)),
                 cache(FRAUD_ALERT, backups, partitions, fraudAlertTable())
                         .setKeyConfiguration(colocatedByPlayer(FraudAlertKey.class)),
-                cache(RISK_SETTING, backups, partitions, riskSettingTable()).setCacheMode(CacheMode.REPLICATED));
+                cache(RISK_SETTING, backups, partitions, riskSettingTable()).setCacheMode(CacheMode.REPLICATED),
+                cache(DEVICE_LINK, backups, partitions, deviceLinkTable())
+                        .setKeyConfiguration(new CacheKeyConfiguration(DeviceLinkKey.class.getName(), "link")),
+                cache(TABLE_PAIR, backups, partitions, tablePairTable())
+                        .setKeyConfiguration(colocatedByTable(TablePairKey.class)));
     }
 
     /**
@@ -217,6 +229,28 @@ public final class CacheSchema {
                         "eventAt", "createdAt"))
                 .setIndexes(List.of(new QueryIndex("playerId"), new QueryIndex("createdAt"),
                         new QueryIndex(List.of("rule", "status"), org.apache.ignite.cache.QueryIndexType.SORTED)));
+    }
+
+    /** The device fingerprint is stored as its SHA-256 (VALUE), never as the client sent it. */
+    private static QueryEntity deviceLinkTable() {
+        return table("DEVICE_LINK", DeviceLinkKey.class, DeviceLink.class, columns(
+                "link", String.class, "playerId", Long.class, "kind", String.class, "value", String.class,
+                "firstSeen", Timestamp.class, "lastSeen", Timestamp.class, "sessions", Long.class))
+                .setKeyFields(Set.of("link", "playerId"))
+                .setNotNullFields(Set.of("kind", "value", "firstSeen", "lastSeen", "sessions"))
+                .setIndexes(List.of(new QueryIndex("link"), new QueryIndex("playerId")));
+    }
+
+    private static QueryEntity tablePairTable() {
+        return table("TABLE_PAIR", TablePairKey.class, TablePair.class, columns(
+                "tableId", String.class, "lowerPlayerId", Long.class, "higherPlayerId", Long.class,
+                "roundsTogether", Long.class, "roundsOpposed", Long.class, "stakeOpposed", Long.class,
+                "netToHigher", Long.class, "grossMoved", Long.class, "firstRoundNo", Long.class,
+                "lastRoundNo", Long.class, "updatedAt", Timestamp.class))
+                .setKeyFields(Set.of("tableId", "lowerPlayerId", "higherPlayerId"))
+                .setNotNullFields(Set.of("roundsTogether", "roundsOpposed", "stakeOpposed", "netToHigher",
+                        "grossMoved", "lastRoundNo"))
+                .setIndexes(List.of(new QueryIndex("lowerPlayerId"), new QueryIndex("higherPlayerId")));
     }
 
     private static QueryEntity riskSettingTable() {

@@ -1,6 +1,7 @@
 package io.croupier.node;
 
 import io.croupier.fraud.RiskPolicy;
+import io.croupier.fraud.detect.CrossPlayerChecks;
 import io.croupier.schema.CacheSchema;
 import io.croupier.slots.SlotCatalog;
 import io.croupier.wallet.GroupCommitter;
@@ -44,6 +45,7 @@ public final class GridNodes {
         GroupCommitter.configure(ignite, settings.commitSettings(),
                 settings.riskEnabled() ? new RiskPolicy(ignite, settings.riskSettings(), Clock.systemUTC())
                         : PlayPolicy.ALLOW_ALL, slots, Clock.systemUTC());
+        CrossPlayerChecks.install(ignite, Clock.systemUTC());
         if (settings.persistence()) {
             ClusterActivation.start(ignite, settings);
         }
