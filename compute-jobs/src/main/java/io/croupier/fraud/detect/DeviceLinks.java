@@ -37,9 +37,54 @@ public final class DeviceLinks {
     private final Ignite ignite;
     private final CrossPlayerChecks checks;
 
-    /** What one recorded session found; {@code nodeId} is the node that ran it (the link's primary). */
-    public record LinkCheck(UUID nodeId, String link, int accounts, boolean newOnLink, int findings)
-            implements Serializable {
+    /**
+     * What one recorded session found; {@code nodeId} is the node that ran it (the link's primary). A class, not a
+     * record: it crosses the network, and Ignite's marshaller cannot build records (decision 5).
+     */
+    public static final class LinkCheck implements Serializable {
+        private static final long serialVersionUID = 1L;
+        private final UUID nodeId;
+        private final String link;
+        private final int accounts;
+        private final boolean newOnLink;
+        private final int findings;
+
+        LinkCheck(UUID nodeId, String link, int accounts, boolean newOnLink, int findings) {
+            this.nodeId = nodeId;
+            this.link = link;
+            this.accounts = accounts;
+            this.newOnLink = newOnLink;
+            this.findings = findings;
+        }
+
+        public UUID nodeId() {
+            return nodeId;
+        }
+
+        public String link() {
+            return link;
+        }
+
+        /** Accounts on the link, this one included. */
+        public int accounts() {
+            return accounts;
+        }
+
+        /** Whether this was the account's first session on the link. */
+        public boolean newOnLink() {
+            return newOnLink;
+        }
+
+        /** Findings handed over to be raised. */
+        public int findings() {
+            return findings;
+        }
+
+        @Override
+        public String toString() {
+            return link + ": " + accounts + " accounts" + (newOnLink ? " (new)" : "") + ", " + findings
+                    + " findings, on " + nodeId;
+        }
     }
 
     DeviceLinks(Ignite ignite, CrossPlayerChecks checks) {
