@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.croupier.app.grid.Accounts;
 import io.croupier.app.grid.GridEvents;
+import io.croupier.app.grid.GridLinks;
 import io.croupier.app.grid.GridSessions;
 import io.croupier.app.session.TokenSigner;
 import io.croupier.fair.RevealedSeed;
@@ -58,6 +59,7 @@ final class Handlers {
     private final Accounts accounts;
     private final GridSessions sessions;
     private final GridEvents events;
+    private final GridLinks links;
     private final WalletService wallets;
     private final Fairness fairness;
     private final GameHistory history;
@@ -72,13 +74,15 @@ final class Handlers {
     private final ArrayNode slotGames;
     private volatile TokenSigner signer;
 
-    Handlers(ObjectMapper json, Accounts accounts, GridSessions sessions, GridEvents events, WalletService wallets,
-             SlotCatalog slots, Fairness fairness, GameHistory history, RouletteTables tables, Connections connections,
-             PasswordEncoder passwords, Clock clock, WsProperties properties, Executor executor) {
+    Handlers(ObjectMapper json, Accounts accounts, GridSessions sessions, GridEvents events, GridLinks links,
+             WalletService wallets, SlotCatalog slots, Fairness fairness, GameHistory history, RouletteTables tables,
+             Connections connections, PasswordEncoder passwords, Clock clock, WsProperties properties,
+             Executor executor) {
         this.json = json;
         this.accounts = accounts;
         this.sessions = sessions;
         this.events = events;
+        this.links = links;
         this.wallets = wallets;
         this.fairness = fairness;
         this.history = history;
@@ -137,6 +141,7 @@ final class Handlers {
         String sessionId = UUID.randomUUID().toString();
         long expiresAt = clock.millis() + properties.tokenTtlMs();
         sessions.open(sessionId, playerId, expiresAt, c.remoteAddress(), device);
+        links.sessionStarted(playerId, c.remoteAddress(), device);
         String token = signer().issue(playerId, sessionId, expiresAt);
         bind(c, playerId, sessionId, currency, device);
         String seat = seatAgain(c, playerId);
@@ -161,6 +166,8 @@ final class Handlers {
             Accounts.Profile profile = accounts.profile(claims.playerId())
                     .orElseThrow(() -> new ProtocolException("INVALID_TOKEN", "unknown player"));
             bind(c, profile.playerId(), claims.sessionId(), profile.currency(), device);
+            // A resumed session may come from another device or address (a reconnect through another network).
+            links.sessionStarted(profile.playerId(), c.remoteAddress(), device);
             String seat = seatAgain(c, profile.playerId());
             return json.createObjectNode().put("playerId", profile.playerId()).put("username", profile.username())
                     .put("expiresAt", claims.expiresAtMs()).put("currency", profile.currency()).put("seat", seat);

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.croupier.app.grid.Accounts;
 import io.croupier.app.grid.GridAvailability;
 import io.croupier.app.grid.GridEvents;
+import io.croupier.app.grid.GridLinks;
 import io.croupier.app.grid.GridSessions;
 import io.croupier.game.Fairness;
 import io.croupier.game.GameHistory;
@@ -67,10 +68,10 @@ class WsConfiguration {
 
     @Bean
     Handlers handlers(ObjectMapper json, Accounts accounts, GridSessions sessions, GridEvents events,
-                      WalletService wallets, SlotCatalog slots, Fairness fairness, GameHistory history,
+                      GridLinks links, WalletService wallets, SlotCatalog slots, Fairness fairness, GameHistory history,
                       RouletteTables tables, Connections connections, PasswordEncoder passwordEncoder, Clock clock,
                       WsProperties p, ThreadPoolExecutor wsRequestExecutor) {
-        return new Handlers(json, accounts, sessions, events, wallets, slots, fairness, history, tables, connections,
+        return new Handlers(json, accounts, sessions, events, links, wallets, slots, fairness, history, tables, connections,
                 passwordEncoder, clock, p, wsRequestExecutor);
     }
 
@@ -88,7 +89,8 @@ class WsConfiguration {
     @Bean
     WsEndpoints wsEndpoints(WsProperties p, Connections connections, Protocol protocol, EdgeMetrics metrics,
                             Push push, GridEvents events, ScheduledExecutorService wsHousekeeping) {
-        PlayerEndpoint players = new PlayerEndpoint(p, connections, protocol, metrics, wsHousekeeping);
+        PlayerEndpoint players = new PlayerEndpoint(p, connections, protocol, metrics, wsHousekeeping,
+                new ClientAddress(p.trustedProxies()));
         ServerEndpointConfig.Configurator configurator = new ServerEndpointConfig.Configurator() {
             @Override
             public boolean checkOrigin(String origin) {
@@ -98,9 +100,13 @@ class WsConfiguration {
             @Override
             public void modifyHandshake(ServerEndpointConfig config, HandshakeRequest request,
                                         HandshakeResponse response) {
-                List<String> forwarded = request.getHeaders().get("X-Forwarded-For");
-                if (forwarded != null && !forwarded.isEmpty()) {
-                    config.getUserProperties().put(PlayerEndpoint.FORWARDED_FOR, forwarded.get(0));
+                // Every value, kept for the endpoint to judge against the peer (Tyrus 2.2 gives each handshake its
+                // own copy of these properties). Header names are case-insensitive.
+                List<String> forwarded = request.getHeaders().entrySet().stream()
+                        .filter(e -> e.getKey() != null && e.getKey().equalsIgnoreCase("X-Forwarded-For"))
+                        .flatMap(e -> e.getValue().stream()).toList();
+                if (!forwarded.isEmpty()) {
+                    config.getUserProperties().put(PlayerEndpoint.FORWARDED_FOR, forwarded);
                 }
             }
 

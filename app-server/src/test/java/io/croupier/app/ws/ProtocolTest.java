@@ -43,6 +43,8 @@ class ProtocolTest {
     private HttpEdge edge;
     @Autowired
     private WalletService wallets;
+    @Autowired
+    private org.apache.ignite.Ignite ignite;
 
     @BeforeAll
     static void isolateGridPorts() {
@@ -102,6 +104,36 @@ class ProtocolTest {
             assertThat(history.path("slotRounds").get(0).path("roundId").asText())
                     .isEqualTo(spin.path("roundId").asText());
         }
+    }
+
+    @Test
+    void accountsRegisteredOnOneDeviceAreLinkedByTheFingerprintsHashAndTheRawStringIsNotStored() {
+        String device = "fp-" + UUID.randomUUID();
+        String hash = io.croupier.fraud.detect.DeviceLinks.deviceHash(device);
+        long[] ids = new long[3];
+        for (int i = 0; i < ids.length; i++) {
+            try (TestClient c = new TestClient(ws())) {
+                JsonNode reg = c.call("register", Map.of("username", unique("d"), "password", "correct horse",
+                        "device", device));
+                assertThat(reg.path("ok").asBoolean()).as(reg.toString()).isTrue();
+                ids[i] = reg.path("playerId").asLong();
+            }
+        }
+        // Recorded after the replies, in the background; the third account makes the link a MULTI_ACCOUNT finding.
+        await(() -> sqlLong("SELECT COUNT(*) FROM CROUPIER.DEVICE_LINK WHERE KIND = 'DEVICE' AND VALUE = ?", hash) == 3);
+        await(() -> sqlLong("SELECT COUNT(*) FROM CROUPIER.FRAUD_ALERT WHERE RULE = 'MULTI_ACCOUNT' AND SUBJECT = ?",
+                "device:" + hash.substring(0, 16)) == 3);
+        assertThat(sqlLong("SELECT COUNT(*) FROM CROUPIER.SESSION WHERE DEVICE_FINGERPRINT = ?", hash)).isEqualTo(3);
+        assertThat(sqlLong("SELECT COUNT(*) FROM CROUPIER.SESSION WHERE DEVICE_FINGERPRINT = ?", device)).isZero();
+        // Loopback is this host, not a player's address: no address link.
+        assertThat(sqlLong("SELECT COUNT(*) FROM CROUPIER.DEVICE_LINK WHERE KIND = 'IP' AND PLAYER_ID = ?", ids[0]))
+                .isZero();
+    }
+
+    private long sqlLong(String sql, Object... args) {
+        return ((Number) ignite.cache(io.croupier.schema.CacheSchema.PLAYER)
+                .query(new org.apache.ignite.cache.query.SqlFieldsQuery(sql).setArgs(args)).getAll().get(0).get(0))
+                .longValue();
     }
 
     @Test
