@@ -35,7 +35,7 @@ public record LinkSettings(long deviceAccountsMin, long deviceWindowMs, long ipA
     }
 
     public static LinkSettings defaults() {
-        return new LinkSettings(3, 90 * DAY_MS, 6, 7 * DAY_MS, 50);
+        return new LinkSettings(3, 90 * DAY_MS, 6, 7 * DAY_MS, 20);
     }
 
     /** Every setting with its default, as {@link RiskSettingStore#writeDefaults} takes them. */

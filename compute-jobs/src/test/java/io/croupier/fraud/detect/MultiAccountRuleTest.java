@@ -86,7 +86,7 @@ class MultiAccountRuleTest {
     void aCrowdedLinkAlertsAtMostAlertsPerLinkMaxAndNamesTheRestInTheEvidence() {
         List<Finding> findings = MultiAccountRule.judge(new LinkFacts(LinkKind.IP, "198.51.100.1", 101, true,
                 accounts(300, NOW), NOW), SETTINGS);
-        assertThat(findings).hasSize(50);
+        assertThat(findings).hasSize(20);
         assertThat(findings.get(0).playerId()).isEqualTo(101);
         assertThat(findings.get(0).evidence()).startsWith("300 accounts").endsWith("and 260 more");
     }
