@@ -8,7 +8,9 @@ import io.croupier.fraud.detect.CrossPlayerChecks;
 import io.croupier.fraud.detect.DeviceLinkKey;
 import io.croupier.fraud.detect.DeviceLinks;
 import io.croupier.fraud.detect.DeviceLinks.LinkCheck;
+import io.croupier.fraud.detect.Finding;
 import io.croupier.fraud.detect.FraudAlert;
+import io.croupier.fraud.detect.FraudAlerts;
 import io.croupier.fraud.detect.FraudAlertKey;
 import io.croupier.fraud.detect.LinkKind;
 import io.croupier.fraud.detect.RiskSettingStore;
@@ -94,6 +96,15 @@ class CrossPlayerChecksTest {
                         .mapKeyToNode(DeviceLinks.link(LinkKind.IP, "203.0.113.9")).id());
                 assertThat(ip.findings()).isZero();
             }
+            // A finding about a player whose partition is on another node is raised there (an affinity call).
+            Ignite elsewhere = grid.nodes().subList(0, 3).stream()
+                    .filter(n -> !n.affinity(CacheSchema.PLAYER).isPrimary(n.cluster().localNode(), ids[2]))
+                    .findFirst().orElseThrow();
+            FraudAlerts.Raised raised = new FraudAlerts(elsewhere, Clock.systemUTC()).raise(new Finding(ids[2],
+                    AlertRule.MULTI_ACCOUNT, "ip:192.0.2.1", Severity.LOW, 6, "remote raise", now));
+            assertThat(raised.created()).isTrue();
+            assertThat(alerts.get(raised.key()).evidence()).isEqualTo("remote raise");
+
             // A known account logging in again counts a session, not an account.
             LinkCheck again = DeviceLinks.recordAsync(client, LinkKind.IP, "203.0.113.9", ids[0], now + 5).get();
             assertThat(again.newOnLink()).isFalse();

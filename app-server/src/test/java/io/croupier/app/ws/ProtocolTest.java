@@ -4,11 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.croupier.app.web.HttpEdge;
+import io.croupier.fraud.detect.DeviceLinks;
+import io.croupier.schema.CacheSchema;
 import io.croupier.wallet.WalletService;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.apache.ignite.Ignite;
+import org.apache.ignite.cache.query.SqlFieldsQuery;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -44,7 +48,7 @@ class ProtocolTest {
     @Autowired
     private WalletService wallets;
     @Autowired
-    private org.apache.ignite.Ignite ignite;
+    private Ignite ignite;
 
     @BeforeAll
     static void isolateGridPorts() {
@@ -109,7 +113,7 @@ class ProtocolTest {
     @Test
     void accountsRegisteredOnOneDeviceAreLinkedByTheFingerprintsHashAndTheRawStringIsNotStored() {
         String device = "fp-" + UUID.randomUUID();
-        String hash = io.croupier.fraud.detect.DeviceLinks.deviceHash(device);
+        String hash = DeviceLinks.deviceHash(device);
         long[] ids = new long[3];
         for (int i = 0; i < ids.length; i++) {
             try (TestClient c = new TestClient(ws())) {
@@ -131,9 +135,8 @@ class ProtocolTest {
     }
 
     private long sqlLong(String sql, Object... args) {
-        return ((Number) ignite.cache(io.croupier.schema.CacheSchema.PLAYER)
-                .query(new org.apache.ignite.cache.query.SqlFieldsQuery(sql).setArgs(args)).getAll().get(0).get(0))
-                .longValue();
+        return ((Number) ignite.cache(CacheSchema.PLAYER).query(new SqlFieldsQuery(sql).setArgs(args)).getAll()
+                .get(0).get(0)).longValue();
     }
 
     @Test
