@@ -21,6 +21,7 @@ import io.croupier.player.PlayerStatus;
 import io.croupier.player.Players;
 import io.croupier.roulette.BetSpec;
 import io.croupier.roulette.RouletteTables;
+import io.croupier.roulette.RouletteWheel;
 import io.croupier.roulette.TableConfig;
 import io.croupier.roulette.TableDriverSettings;
 import io.croupier.roulette.TableLimits;
@@ -31,6 +32,7 @@ import io.croupier.wallet.PipelineSettings;
 import io.croupier.wallet.ResultCode;
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.apache.ignite.Ignite;
@@ -135,9 +137,11 @@ class CrossPlayerChecksTest {
                 FraudAlertKey aliceAlert = new FraudAlertKey(alice, AlertRule.TABLE_COLLUSION.name() + ":"
                         + "pair:" + colluders.lowerPlayerId() + "-" + colluders.higherPlayerId() + "@" + tableId);
 
+                List<Long> roundsPlayed = new ArrayList<>();
                 for (int i = 0; i < opposedRoundsMin + 1; i++) {
                     TableRound round = RouletteTableTest.awaitOpenRound(tables, tableId, 300);
                     long r = round.roundNo();
+                    roundsPlayed.add(r);
                     // alice and bob cover both colours; carol and dave both back odd (no colour: not against them).
                     bet(tables, alice, tableId, r, "RED", 1_000);
                     bet(tables, bob, tableId, r, "BLACK", 1_000);
@@ -157,7 +161,26 @@ class CrossPlayerChecksTest {
                 TestGrid.await(() -> pairs.get(ordinary) != null
                         && pairs.get(ordinary).roundsTogether() >= opposedRoundsMin + 1, 10_000, "carol-dave stats");
                 assertThat(pairs.get(ordinary).roundsOpposed()).isZero();
-                assertThat(pairs.get(colluders).roundsOpposed()).isEqualTo(pairs.get(colluders).roundsTogether());
+                TestGrid.await(() -> pairs.get(colluders).roundsTogether() == roundsPlayed.size(), 10_000,
+                        "alice-bob stats of every round");
+                // The value moved between them is what the wheel decided: 1,000 to whoever won, nothing on zero.
+                long expectedNetToHigher = 0;
+                long expectedGross = 0;
+                for (long r : roundsPlayed) {
+                    int number = tables.round(tableId, r).result();
+                    if (number != 0) {
+                        long winner = RouletteWheel.isRed(number) ? alice : bob;
+                        expectedNetToHigher += winner == colluders.higherPlayerId() ? 1_000 : -1_000;
+                        expectedGross += 1_000;
+                    }
+                }
+                TablePair stats = pairs.get(colluders);
+                assertThat(stats.roundsOpposed()).isEqualTo(roundsPlayed.size());
+                assertThat(stats.stakeOpposed()).isEqualTo(1_000L * roundsPlayed.size());
+                assertThat(stats.netToHigher()).isEqualTo(expectedNetToHigher);
+                assertThat(stats.grossMoved()).isEqualTo(expectedGross);
+                assertThat(stats.firstRoundNo()).isEqualTo(roundsPlayed.get(0));
+                assertThat(stats.lastRoundNo()).isEqualTo(roundsPlayed.get(roundsPlayed.size() - 1));
                 assertThat(MoneyTables.sqlLong(node, "SELECT COUNT(*) FROM CROUPIER.FRAUD_ALERT WHERE PLAYER_ID IN (?, ?)",
                         carol, dave)).isZero();
                 assertThat(players.find(carol).orElseThrow().status()).isEqualTo(PlayerStatus.ACTIVE);
