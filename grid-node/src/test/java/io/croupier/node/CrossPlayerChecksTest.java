@@ -181,8 +181,8 @@ class CrossPlayerChecksTest {
                 assertThat(stats.grossMoved()).isEqualTo(expectedGross);
                 assertThat(stats.firstRoundNo()).isEqualTo(roundsPlayed.get(0));
                 assertThat(stats.lastRoundNo()).isEqualTo(roundsPlayed.get(roundsPlayed.size() - 1));
-                assertThat(MoneyTables.sqlLong(node, "SELECT COUNT(*) FROM CROUPIER.FRAUD_ALERT WHERE PLAYER_ID IN (?, ?)",
-                        carol, dave)).isZero();
+                assertThat(MoneyTables.sqlLong(node,
+                        "SELECT COUNT(*) FROM CROUPIER.FRAUD_ALERT WHERE PLAYER_ID IN (?, ?)", carol, dave)).isZero();
                 assertThat(players.find(carol).orElseThrow().status()).isEqualTo(PlayerStatus.ACTIVE);
 
                 // Judged on the table's own node only: the primary of its partition, where its bets and pairs live.

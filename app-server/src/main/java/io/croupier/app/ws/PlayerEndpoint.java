@@ -31,12 +31,12 @@ public final class PlayerEndpoint extends Endpoint {
 
     PlayerEndpoint(WsProperties properties, Connections connections, Protocol protocol, EdgeMetrics metrics,
                    Executor closer, ClientAddress clientAddress) {
-        this.clientAddress = clientAddress;
         this.properties = properties;
         this.connections = connections;
         this.protocol = protocol;
         this.metrics = metrics;
         this.closer = closer;
+        this.clientAddress = clientAddress;
     }
 
     @Override

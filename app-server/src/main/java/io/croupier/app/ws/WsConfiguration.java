@@ -68,11 +68,12 @@ class WsConfiguration {
 
     @Bean
     Handlers handlers(ObjectMapper json, Accounts accounts, GridSessions sessions, GridEvents events,
-                      GridLinks links, WalletService wallets, SlotCatalog slots, Fairness fairness, GameHistory history,
-                      RouletteTables tables, Connections connections, PasswordEncoder passwordEncoder, Clock clock,
-                      WsProperties p, ThreadPoolExecutor wsRequestExecutor) {
-        return new Handlers(json, accounts, sessions, events, links, wallets, slots, fairness, history, tables, connections,
-                passwordEncoder, clock, p, wsRequestExecutor);
+                      GridLinks links, WalletService wallets, SlotCatalog slots, Fairness fairness,
+                      GameHistory history, RouletteTables tables, Connections connections,
+                      PasswordEncoder passwordEncoder, Clock clock, WsProperties p,
+                      ThreadPoolExecutor wsRequestExecutor) {
+        return new Handlers(json, accounts, sessions, events, links, wallets, slots, fairness, history, tables,
+                connections, passwordEncoder, clock, p, wsRequestExecutor);
     }
 
     @Bean

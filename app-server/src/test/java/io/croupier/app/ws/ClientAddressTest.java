@@ -44,7 +44,8 @@ class ClientAddressTest {
 
     @Test
     void ipv6LiteralsAreParsedAndNormalised() {
-        assertThat(nginxOnThisHost.resolve("0:0:0:0:0:0:0:1", List.of("[2001:db8::7]"))).isEqualTo("2001:db8:0:0:0:0:0:7");
+        assertThat(nginxOnThisHost.resolve("0:0:0:0:0:0:0:1", List.of("[2001:db8::7]")))
+                .isEqualTo("2001:db8:0:0:0:0:0:7");
         assertThat(ClientAddress.literal("999.1.1.1")).isEmpty();
         assertThat(ClientAddress.literal("1.2.3")).isEmpty();
         assertThat(ClientAddress.literal("localhost")).as("never a name lookup").isEmpty();

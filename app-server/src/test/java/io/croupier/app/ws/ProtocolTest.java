@@ -124,7 +124,8 @@ class ProtocolTest {
             }
         }
         // Recorded after the replies, in the background; the third account makes the link a MULTI_ACCOUNT finding.
-        await(() -> sqlLong("SELECT COUNT(*) FROM CROUPIER.DEVICE_LINK WHERE KIND = 'DEVICE' AND VALUE = ?", hash) == 3);
+        await(() -> sqlLong("SELECT COUNT(*) FROM CROUPIER.DEVICE_LINK WHERE KIND = 'DEVICE' AND VALUE = ?", hash)
+                == 3);
         await(() -> sqlLong("SELECT COUNT(*) FROM CROUPIER.FRAUD_ALERT WHERE RULE = 'MULTI_ACCOUNT' AND SUBJECT = ?",
                 "device:" + hash.substring(0, 16)) == 3);
         assertThat(sqlLong("SELECT COUNT(*) FROM CROUPIER.SESSION WHERE DEVICE_FINGERPRINT = ?", hash)).isEqualTo(3);
