@@ -201,6 +201,67 @@ class CrossPlayerChecksTest {
         }
     }
 
+    @Test
+    void valueMovedOneWayBetweenAPairIsChipDumpingOnceTheThresholdsSetAtRunTimeSaySo() throws Exception {
+        try (TestGrid grid = TestGrid.inMemory()) {
+            Ignite node = grid.startServer();
+            grid.startServer();
+            String tableId = "t-dump";
+            RouletteTables tables = new RouletteTables(node);
+            tables.deploy(List.of(new TableConfig(tableId, "Dumping", "EUR", 500, LIMITS, true)),
+                    new TableDriverSettings(100, 60_000, 50, 50));
+            try (GridWalletService wallet = new GridWalletService(node, PipelineSettings.defaults())) {
+                Players players = new Players(node, Clock.systemUTC());
+                long erin = MoneyTables.fundedPlayer(players, wallet, "erin", 1_000_000);
+                long frank = MoneyTables.fundedPlayer(players, wallet, "frank", 1_000_000);
+                TablePairKey pair = TablePairKey.of(tableId, erin, frank);
+                IgniteCache<TablePairKey, TablePair> pairs = node.cache(CacheSchema.TABLE_PAIR);
+                String alertId = AlertRule.CHIP_DUMPING.name() + ":pair:" + pair.lowerPlayerId() + "-"
+                        + pair.higherPlayerId() + "@" + tableId;
+
+                // Under the defaults (20 opposed rounds, 1,000.00 net) one round is nothing.
+                long first = playOpposedRound(tables, pairs, pair, erin, frank);
+                assertThat(pairs.get(pair).roundsOpposed()).isEqualTo(1);
+                assertThat(node.cache(CacheSchema.FRAUD_ALERT).get(new FraudAlertKey(erin, alertId))).isNull();
+
+                // An analyst lowers the thresholds on the live cluster: from the next round any one-way flow counts.
+                RiskSettingStore settings = new RiskSettingStore(node, Clock.systemUTC());
+                settings.set(CollusionSettings.DUMPING_OPPOSED_ROUNDS_MIN, BigDecimal.ONE, "analyst");
+                settings.set(CollusionSettings.DUMPING_NET_MINOR_MIN, BigDecimal.ONE, "analyst");
+                settings.set(CollusionSettings.DUMPING_ONE_SIDED_SHARE_MIN, BigDecimal.ZERO, "analyst");
+                long last = first;
+                for (int i = 0; i < 10 && (last == first || pairs.get(pair).netToHigher() == 0); i++) {
+                    last = playOpposedRound(tables, pairs, pair, erin, frank);
+                }
+                long net = pairs.get(pair).netToHigher();
+                assertThat(net).as("some value moved one way in 10 rounds").isNotZero();
+                long receiver = net > 0 ? pair.higherPlayerId() : pair.lowerPlayerId();
+                long sender = receiver == erin ? frank : erin;
+
+                IgniteCache<FraudAlertKey, FraudAlert> alerts = node.cache(CacheSchema.FRAUD_ALERT);
+                TestGrid.await(() -> alerts.get(new FraudAlertKey(receiver, alertId)) != null
+                        && alerts.get(new FraudAlertKey(sender, alertId)) != null, 10_000, "CHIP_DUMPING alerts");
+                assertThat(alerts.get(new FraudAlertKey(receiver, alertId)).severity()).isEqualTo(Severity.HIGH);
+                assertThat(alerts.get(new FraudAlertKey(sender, alertId)).severity()).isEqualTo(Severity.MEDIUM);
+                assertThat(alerts.get(new FraudAlertKey(receiver, alertId)).score()).isEqualTo(Math.abs(net));
+                assertThat(players.find(receiver).orElseThrow().status()).isEqualTo(PlayerStatus.BLOCKED);
+                assertThat(players.find(sender).orElseThrow().status()).isEqualTo(PlayerStatus.HELD);
+            }
+        }
+    }
+
+    /** erin on red, frank on black, 1,000 each, in the next open round; returns once the pair's row counted it. */
+    private static long playOpposedRound(RouletteTables tables, IgniteCache<TablePairKey, TablePair> pairs,
+                                         TablePairKey pair, long erin, long frank) {
+        TableRound round = RouletteTableTest.awaitOpenRound(tables, pair.tableId(), 250);
+        long r = round.roundNo();
+        bet(tables, erin, pair.tableId(), r, "RED", 1_000);
+        bet(tables, frank, pair.tableId(), r, "BLACK", 1_000);
+        TestGrid.await(() -> pairs.get(pair) != null && pairs.get(pair).lastRoundNo() == r, 30_000,
+                "round " + r + " counted for the pair");
+        return r;
+    }
+
     private static void bet(RouletteTables tables, long player, String tableId, long roundNo, String kind, long stake) {
         assertThat(tables.placeBets(player, tableId, roundNo, List.of(new BetSpec(kind, null, stake)),
                 "b-" + roundNo + "-" + player).code()).isEqualTo(ResultCode.OK);
