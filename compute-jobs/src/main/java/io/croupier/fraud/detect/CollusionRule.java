@@ -15,9 +15,9 @@ import java.util.List;
  *       accounts. MEDIUM for both (withdrawals held until review).</li>
  *   <li>{@link #chipDumping}: over at least {@code dumpingOpposedRoundsMin} opposed rounds, the net value moved one
  *       way is at least {@code dumpingNetMinorMin} and at least {@code dumpingOneSidedShareMin} of the gross. At a
- *       fair wheel each opposed round's direction is a coin flip, so a one-sided flow means a sender feeding a
- *       receiver (or one who knows the outcome). HIGH for the receiver (play blocked before the money can leave),
- *       MEDIUM for the sender (withdrawals held).</li>
+ *       fair wheel neither player can choose an opposed round's direction (a coin flip), so past the thresholds a
+ *       one-way flow means luck far in the tail or someone who knew outcomes. HIGH for the receiver (play blocked
+ *       before the money can leave), MEDIUM for the sender (withdrawals held; it may be a victim).</li>
  * </ul>
  */
 final class CollusionRule {
