@@ -56,8 +56,8 @@ class WsConfiguration {
     }
 
     @Bean
-    EdgeMetrics edgeMetrics(MeterRegistry registry, Connections connections) {
-        return new EdgeMetrics(registry, connections);
+    EdgeMetrics edgeMetrics(MeterRegistry registry, Connections connections, GridLinks links) {
+        return new EdgeMetrics(registry, connections, links);
     }
 
     /** The one password hasher of the app server (registration, login, the demo player). */

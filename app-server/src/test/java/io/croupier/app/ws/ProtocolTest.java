@@ -274,6 +274,7 @@ class ProtocolTest {
                     .containsPattern("croupier_ws_connections\\{[^}]*\\} [1-9]")
                     .contains("croupier_ws_outbound_queued_messages")
                     .containsPattern("croupier_ws_push_lag_seconds_count\\{[^}]*event=\"balance\"")
+                    .contains("croupier_links_dropped_total").contains("croupier_links_failed_total")
                     .doesNotContain("player_id").doesNotContain("playerId");
         }
     }
