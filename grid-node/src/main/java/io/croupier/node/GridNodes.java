@@ -3,6 +3,7 @@ package io.croupier.node;
 import io.croupier.fraud.RiskPolicy;
 import io.croupier.rg.ResponsibleGambling;
 import io.croupier.rg.RgPolicy;
+import io.croupier.fraud.detect.CrossPlayerChecks;
 import io.croupier.schema.CacheSchema;
 import io.croupier.slots.SlotCatalog;
 import io.croupier.wallet.GroupCommitter;
@@ -52,6 +53,7 @@ public final class GridNodes {
                 settings.riskEnabled() ? PlayPolicy.inOrder(
                         new RiskPolicy(ignite, settings.riskSettings(), Clock.systemUTC()), limits) : limits,
                 slots, Clock.systemUTC());
+        CrossPlayerChecks.install(ignite, Clock.systemUTC());
         if (settings.persistence()) {
             ClusterActivation.start(ignite, settings);
         }
