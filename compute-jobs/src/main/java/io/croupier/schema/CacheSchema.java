@@ -8,6 +8,10 @@ import io.croupier.fair.RevealedSeed;
 import io.croupier.fair.SeedKey;
 import io.croupier.fraud.detect.FraudAlert;
 import io.croupier.fraud.detect.FraudAlertKey;
+import io.croupier.fraud.detect.DeviceLink;
+import io.croupier.fraud.detect.DeviceLinkKey;
+import io.croupier.fraud.detect.TablePair;
+import io.croupier.fraud.detect.TablePairKey;
 import io.croupier.fraud.detect.RiskSetting;
 import io.croupier.roulette.TableBet;
 import io.croupier.roulette.TableBetKey;
@@ -21,6 +25,9 @@ import io.croupier.player.Account;
 import io.croupier.player.Player;
 import io.croupier.player.PlayerSession;
 import io.croupier.player.Seat;
+import io.croupier.rg.RgEvent;
+import io.croupier.rg.RgEventKey;
+import io.croupier.rg.RgLimits;
 import io.croupier.wallet.LedgerEntry;
 import io.croupier.wallet.LedgerKey;
 import io.croupier.wallet.TransferKey;
@@ -79,13 +86,24 @@ public final class CacheSchema {
     public static final String FRAUD_ALERT = "fraud_alert";
     /** Thresholds of the detection rules, changeable at run time; replicated, so every read is local. */
     public static final String RISK_SETTING = "risk_setting";
+    /** Responsible-gambling limits and break a player set: player id → {@link RgLimits}. */
+    public static final String RG_LIMIT = "rg_limit";
+    /** Responsible-gambling interventions (limits set, reached, breaks, locks, overrides): written once. */
+    public static final String RG_EVENT = "rg_event";
+    /** Per-player deposits, net loss of the day and declined deposits, for the limits and cashier checks; no SQL. */
+    public static final String PLAYER_TALLY = "player_tally";
+    /** Accounts seen on each device fingerprint (hashed) and IP address; colocated by the link (MULTI_ACCOUNT). */
+    public static final String DEVICE_LINK = "device_link";
+    /** Per pair of players at a table, how their even-money bets related; colocated by table (TABLE_COLLUSION). */
+    public static final String TABLE_PAIR = "table_pair";
     /** Running aggregates of each player's money for the detection rules; key: player id (player's partition). */
     public static final String PLAYER_ACTIVITY = "player_activity";
     /** The anomaly model (population statistics), retrained from the grid; replicated, so scoring reads locally. */
     public static final String RISK_MODEL = "risk_model";
     public static final List<String> ALL = List.of(PLAYER, WALLET, LEDGER, TRANSFER, PLAYER_SEED, REVEALED_SEED, ROUND,
             ROULETTE_TABLE, TABLE_ROUND, TABLE_BET, TABLE_STAKE, ACCOUNT, SESSION, SEAT, EDGE_KEY, SLOT_GAME,
-            ADMIN_ACTION, PLAYER_RISK, FRAUD_ALERT, RISK_SETTING, PLAYER_ACTIVITY, RISK_MODEL);
+            ADMIN_ACTION, PLAYER_RISK, FRAUD_ALERT, RISK_SETTING, RG_LIMIT, RG_EVENT, PLAYER_TALLY, DEVICE_LINK,
+            TABLE_PAIR, PLAYER_ACTIVITY, RISK_MODEL);
 
     private CacheSchema() {
     }
@@ -130,6 +148,15 @@ public final class CacheSchema {
                 cache(FRAUD_ALERT, backups, partitions, fraudAlertTable())
                         .setKeyConfiguration(colocatedByPlayer(FraudAlertKey.class)),
                 cache(RISK_SETTING, backups, partitions, riskSettingTable()).setCacheMode(CacheMode.REPLICATED),
+                cache(RG_LIMIT, backups, partitions, rgLimitTable()),
+                cache(RG_EVENT, backups, partitions, rgEventTable())
+                        .setKeyConfiguration(colocatedByPlayer(RgEventKey.class)),
+                // Written by the money transaction, read by it and the limits requests: no SQL table.
+                cache(PLAYER_TALLY, backups, partitions, null),
+                cache(DEVICE_LINK, backups, partitions, deviceLinkTable())
+                        .setKeyConfiguration(new CacheKeyConfiguration(DeviceLinkKey.class.getName(), "link")),
+                cache(TABLE_PAIR, backups, partitions, tablePairTable())
+                        .setKeyConfiguration(colocatedByTable(TablePairKey.class)),
                 // Written by the fraud detector after the money committed, read by it and the model's training.
                 cache(PLAYER_ACTIVITY, backups, partitions, null),
                 cache(RISK_MODEL, backups, partitions, null).setCacheMode(CacheMode.REPLICATED));
@@ -226,12 +253,57 @@ public final class CacheSchema {
                         new QueryIndex(List.of("rule", "status"), org.apache.ignite.cache.QueryIndexType.SORTED)));
     }
 
+    /** The device fingerprint is stored as its SHA-256 (VALUE), never as the client sent it. */
+    private static QueryEntity deviceLinkTable() {
+        return table("DEVICE_LINK", DeviceLinkKey.class, DeviceLink.class, columns(
+                "link", String.class, "playerId", Long.class, "kind", String.class, "value", String.class,
+                "firstSeen", Timestamp.class, "lastSeen", Timestamp.class, "sessions", Long.class))
+                .setKeyFields(Set.of("link", "playerId"))
+                .setNotNullFields(Set.of("kind", "value", "firstSeen", "lastSeen", "sessions"))
+                .setIndexes(List.of(new QueryIndex("link"), new QueryIndex("playerId")));
+    }
+
+    private static QueryEntity tablePairTable() {
+        return table("TABLE_PAIR", TablePairKey.class, TablePair.class, columns(
+                "tableId", String.class, "lowerPlayerId", Long.class, "higherPlayerId", Long.class,
+                "roundsTogether", Long.class, "roundsOpposed", Long.class, "stakeOpposed", Long.class,
+                "netToHigher", Long.class, "grossMoved", Long.class, "firstRoundNo", Long.class,
+                "lastRoundNo", Long.class, "updatedAt", Timestamp.class))
+                .setKeyFields(Set.of("tableId", "lowerPlayerId", "higherPlayerId"))
+                .setNotNullFields(Set.of("roundsTogether", "roundsOpposed", "stakeOpposed", "netToHigher",
+                        "grossMoved", "lastRoundNo"))
+                .setIndexes(List.of(new QueryIndex("lowerPlayerId"), new QueryIndex("higherPlayerId")));
+    }
+
     private static QueryEntity riskSettingTable() {
         return table("RISK_SETTING", String.class, RiskSetting.class, columns(
                 "name", String.class, "threshold", java.math.BigDecimal.class, "updatedAt", Timestamp.class,
                 "updatedBy", String.class))
                 .setKeyFieldName("name")
                 .setNotNullFields(Set.of("threshold"));
+    }
+
+    /** A null limit is no limit; a PENDING_*_FROM time says when the PENDING_* value (null: removal) applies. */
+    private static QueryEntity rgLimitTable() {
+        return table("RG_LIMIT", Long.class, RgLimits.class, columns(
+                "playerId", Long.class, "depositDayMax", Long.class, "depositWeekMax", Long.class,
+                "depositMonthMax", Long.class, "lossDayMax", Long.class, "pendingDepositDayMax", Long.class,
+                "pendingDepositWeekMax", Long.class, "pendingDepositMonthMax", Long.class,
+                "pendingLossDayMax", Long.class, "pendingDepositDayFrom", Timestamp.class,
+                "pendingDepositWeekFrom", Timestamp.class, "pendingDepositMonthFrom", Timestamp.class,
+                "pendingLossDayFrom", Timestamp.class, "exclusion", String.class, "excludedUntil", Timestamp.class,
+                "updatedAt", Timestamp.class))
+                .setKeyFieldName("playerId");
+    }
+
+    private static QueryEntity rgEventTable() {
+        return table("RG_EVENT", RgEventKey.class, RgEvent.class, columns(
+                "playerId", Long.class, "eventId", String.class, "kind", String.class, "detail", String.class,
+                "actor", String.class, "createdAt", Timestamp.class))
+                .setKeyFields(Set.of("playerId", "eventId"))
+                .setNotNullFields(Set.of("kind", "actor", "createdAt"))
+                // The responsible_gambling report selects a period.
+                .setIndexes(List.of(new QueryIndex("createdAt")));
     }
 
     /** RTP is a ratio (e.g. 0.9612), not money: DECIMAL. */

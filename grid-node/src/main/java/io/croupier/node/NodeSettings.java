@@ -2,6 +2,7 @@ package io.croupier.node;
 
 import io.croupier.fraud.RiskSettings;
 import io.croupier.fraud.detect.DetectorSettings;
+import io.croupier.rg.CashierSettings;
 import io.croupier.roulette.TableDriverSettings;
 import io.croupier.wallet.CommitSettings;
 import io.croupier.wallet.MoneyLimits;
@@ -108,6 +109,10 @@ public final class NodeSettings {
         requireRange(NodeProperty.DETECT_SWEEP_PERIOD_MS, 100, 86_400_000);
         requireRange(NodeProperty.DETECT_RETRAIN_PERIOD_MS, 1_000, 604_800_000);
         riskSettings();
+        requireRange(NodeProperty.RISK_DEPOSITS_PER_DAY_MAX, 1, 1_000_000);
+        requireRange(NodeProperty.RISK_DECLINED_DEPOSITS_MAX, 1, 100);
+        requireRange(NodeProperty.RISK_DECLINED_DEPOSITS_WINDOW_MS, 1_000, 31L * 24 * 60 * 60 * 1_000);
+        cashierSettings();
         detectorSettings();
         flag(NodeProperty.DETECT_ENABLED);
         tableDriverSettings();
@@ -273,6 +278,12 @@ public final class NodeSettings {
         return new RiskSettings(integer(NodeProperty.RISK_STAKES_PER_SECOND_MAX),
                 integer(NodeProperty.RISK_STAKES_PER_MINUTE_MAX), integer(NodeProperty.RISK_STAKE_JUMP_FACTOR_MAX),
                 integer(NodeProperty.RISK_STAKE_JUMP_HISTORY_STAKES_MIN));
+    }
+
+    /** Thresholds of the inline cashier checks (deposits per day, the declined-deposit lock). */
+    public CashierSettings cashierSettings() {
+        return new CashierSettings(integer(NodeProperty.RISK_DEPOSITS_PER_DAY_MAX),
+                integer(NodeProperty.RISK_DECLINED_DEPOSITS_MAX), number(NodeProperty.RISK_DECLINED_DEPOSITS_WINDOW_MS));
     }
 
     public boolean detectEnabled() {

@@ -43,10 +43,8 @@ public final class FraudAlerts {
         if (ignite.affinity(CacheSchema.PLAYER).isPrimary(ignite.cluster().localNode(), finding.playerId())) {
             return raiseHere(finding);
         }
-        String[] r = ignite.compute(ignite.cluster().forServers())
-                .affinityCall(CacheSchema.PLAYER, finding.playerId(), new RaiseJob(finding));
-        return new Raised(finding.key(), Boolean.parseBoolean(r[0]), r[1] == null ? null : PlayerStatus.valueOf(r[1]),
-                r[2] == null ? null : PlayerStatus.valueOf(r[2]));
+        return ignite.compute(ignite.cluster().forServers())
+                .affinityCall(CacheSchema.PLAYER, finding.playerId(), new RaiseJob(finding)).raised();
     }
 
     /** The transaction itself; runs on the player's primary node. */
@@ -153,15 +151,15 @@ public final class FraudAlerts {
     }
 
     /**
-     * Carries the finding's fields and answers the outcome as text, not as records: Ignite 2.17's binary marshaller
-     * cannot write records.
+     * Raises a finding on the player's node. Carries the finding's fields and answers in a plain class: records
+     * cross the network with neither (Ignite's binary marshaller cannot build them, decision 5).
      */
-    private static final class RaiseJob implements IgniteCallable<String[]> {
+    private static final class RaiseJob implements IgniteCallable<RaiseReply> {
         private static final long serialVersionUID = 1L;
         private final long playerId;
-        private final String rule;
+        private final AlertRule rule;
         private final String subject;
-        private final String severity;
+        private final Severity severity;
         private final double score;
         private final String evidence;
         private final long eventAtMs;
@@ -170,20 +168,38 @@ public final class FraudAlerts {
 
         RaiseJob(Finding f) {
             this.playerId = f.playerId();
-            this.rule = f.rule().name();
+            this.rule = f.rule();
             this.subject = f.subject();
-            this.severity = f.severity().name();
+            this.severity = f.severity();
             this.score = f.score();
             this.evidence = f.evidence();
             this.eventAtMs = f.eventAtMs();
         }
 
         @Override
-        public String[] call() {
-            Raised r = new FraudAlerts(ignite, Clock.systemUTC()).raiseHere(new Finding(playerId,
-                    AlertRule.valueOf(rule), subject, Severity.valueOf(severity), score, evidence, eventAtMs));
-            return new String[] {String.valueOf(r.created()), r.statusBefore() == null ? null : r.statusBefore().name(),
-                    r.statusAfter() == null ? null : r.statusAfter().name()};
+        public RaiseReply call() {
+            Raised r = new FraudAlerts(ignite, Clock.systemUTC()).raiseHere(
+                    new Finding(playerId, rule, subject, severity, score, evidence, eventAtMs));
+            return new RaiseReply(r.key(), r.created(), r.statusBefore(), r.statusAfter());
+        }
+    }
+
+    private static final class RaiseReply implements java.io.Serializable {
+        private static final long serialVersionUID = 1L;
+        private final FraudAlertKey key;
+        private final boolean created;
+        private final PlayerStatus statusBefore;
+        private final PlayerStatus statusAfter;
+
+        RaiseReply(FraudAlertKey key, boolean created, PlayerStatus statusBefore, PlayerStatus statusAfter) {
+            this.key = key;
+            this.created = created;
+            this.statusBefore = statusBefore;
+            this.statusAfter = statusAfter;
+        }
+
+        Raised raised() {
+            return new Raised(key, created, statusBefore, statusAfter);
         }
     }
 }
