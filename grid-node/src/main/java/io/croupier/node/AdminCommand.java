@@ -21,6 +21,7 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import org.apache.ignite.Ignite;
@@ -262,7 +263,7 @@ final class AdminCommand {
             List<List<?>> rows = client.cache(CacheSchema.FRAUD_ALERT).query(q).getAll();
             out.println("PLAYER_ID\tALERT_ID\tSEVERITY\tACTION\tSCORE\tHITS\tEVENT_AT\tEVIDENCE");
             for (List<?> r : rows) {
-                out.printf(java.util.Locale.ROOT, "%s\t%s\t%s\t%s\t%.2f\t%s\t%s\t%s%n", r.get(0), r.get(1), r.get(2),
+                out.printf(Locale.ROOT, "%s\t%s\t%s\t%s\t%.2f\t%s\t%s\t%s%n", r.get(0), r.get(1), r.get(2),
                         r.get(3), ((Number) r.get(4)).doubleValue(), r.get(5), r.get(6), r.get(7));
             }
             out.println(rows.size() + " " + status + " alert(s)");
@@ -287,7 +288,7 @@ final class AdminCommand {
 
         @Override
         int act(Ignite client, PrintWriter out) {
-            AlertStatus status = switch (decision.toLowerCase(java.util.Locale.ROOT)) {
+            AlertStatus status = switch (decision.toLowerCase(Locale.ROOT)) {
                 case "confirm" -> AlertStatus.CONFIRMED;
                 case "dismiss" -> AlertStatus.DISMISSED;
                 default -> throw new IllegalArgumentException("decision must be confirm or dismiss, not " + decision);
@@ -338,7 +339,7 @@ final class AdminCommand {
             GridNodes.log().info("Anomaly model retrained on {} players by {}", model.players(), login.admin);
             out.println("OK anomaly model trained on " + model.players() + " players at " + model.trainedAt().toInstant());
             for (int i = 0; i < AnomalyFeatures.NAMES.length; i++) {
-                out.printf(java.util.Locale.ROOT, "%-24s mean %.4f  sd %.4f%n", AnomalyFeatures.NAMES[i], model.mean(i),
+                out.printf(Locale.ROOT, "%-24s mean %.4f  sd %.4f%n", AnomalyFeatures.NAMES[i], model.mean(i),
                         model.deviation(i));
             }
             return 0;
