@@ -11,13 +11,14 @@ import org.slf4j.LoggerFactory;
 /**
  * What the player's node learns of a roulette stake after it committed: the BET's key and how the theory of the
  * player's bets in the round changed with it (mean and variance of what they return, exact over the 37 equally
- * likely numbers). A table's stake is applied in the table's transaction on the table's node, not on the player's
- * commit lane, and the bets' kinds live in TABLE_BET, colocated by table: this message is how the fraud detector on
- * the player's node hears of the stake and can judge roulette rounds in the player's win rate. It carries the change
+ * likely numbers). A table's stake is applied by the bet job in one transaction with the round's rows, not on the
+ * player's commit lane, and the bets' kinds live in TABLE_BET, colocated by table: this message is how the fraud
+ * detector on the player's primary (normally the job's own node) hears of the stake and can judge roulette rounds in
+ * the player's win rate. It carries the change
  * from the bets the player already held in the round, so several bet requests in one round add up to the exact
  * moments of all of them (they are correlated: one number decides them all).
  *
- * <p>A plain final class, not a record: it crosses the network through Ignite's binary marshaller.
+ * <p>A plain final class, not a record: it may cross the network through Ignite's binary marshaller.
  */
 public final class RoundStake implements Serializable {
     private static final long serialVersionUID = 1L;

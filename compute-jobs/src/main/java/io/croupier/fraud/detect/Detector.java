@@ -55,8 +55,8 @@ import org.slf4j.LoggerFactory;
  * <li>act: {@link FraudAlerts#raise} for each new or worse finding (alert and account status in one transaction, in
  * the player's partition, here).</li>
  * </ol>
- * Roulette stakes, applied in the table's transaction on the table's node, arrive as a {@code RoundStake} message
- * from that node with the exact theory of the round's bets, and are queued like a lane's event.
+ * Roulette stakes, applied by the bet job beside the round's rows and not on the lane, arrive as a {@code RoundStake}
+ * message with the exact theory of the round's bets, and are queued like a lane's event.
  * A sweep thread is the backstop: every {@code sweepPeriodMs} it counts each player's TRANSFER rows in this node's
  * primary partitions (a local scan) and re-folds from their rows any player whose activity counted fewer (an event
  * dropped, or lost with a node that died before judging it); the oldest server also retrains the anomaly model every
@@ -126,7 +126,7 @@ public final class Detector implements CommitListener {
         sweeper.setDaemon(true);
         sweeper.start();
         d.registerMetrics();
-        // Roulette stakes are applied on the table's node: it tells the player's node (here, when primary).
+        // Roulette stakes are applied by the bet job, not on the lane: it tells the player's primary (normally here).
         ignite.message().localListen(RoundStake.TOPIC, (nodeId, message) -> {
             d.onRouletteStake((RoundStake) message);
             return true;
@@ -176,7 +176,7 @@ public final class Detector implements CommitListener {
         }
     }
 
-    /** A roulette stake told by the table's node (on Ignite's messaging thread: never block). */
+    /** A roulette stake told by the bet job (on Ignite's messaging thread: never block). */
     private void onRouletteStake(RoundStake stake) {
         offer(new Task(stake.playerId(), stake.idempotencyKey(), stake));
     }
