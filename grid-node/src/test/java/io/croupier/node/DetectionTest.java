@@ -156,8 +156,8 @@ class DetectionTest {
         FraudAlert alert = alert(player, AlertRule.AML_STRUCTURING);
         assertThat(alert.status()).isEqualTo(AlertStatus.OPEN);
         assertThat(alert.score()).isEqualTo(3);
-        long thirdDepositAt = MoneyTables.sqlLong(node, "SELECT DATEDIFF('MILLISECOND', TIMESTAMP '1970-01-01 00:00:00', "
-                + "CREATED_AT) FROM CROUPIER.TRANSFER WHERE PLAYER_ID = ? AND IDEMPOTENCY_KEY = 'under-2'", player);
+        long thirdDepositAt = MoneyTables.sqlLong(node, "SELECT DATEDIFF('MILLISECOND', "
+                + "TIMESTAMP '1970-01-01 00:00:00', CREATED_AT) FROM CROUPIER.TRANSFER WHERE PLAYER_ID = ? AND IDEMPOTENCY_KEY = 'under-2'", player);
         assertThat(alert.eventAt().getTime()).as("the triggering deposit's time").isEqualTo(thirdDepositAt);
         assertThat(status(player)).isEqualTo(PlayerStatus.HELD);
 
@@ -249,9 +249,9 @@ class DetectionTest {
         ClusterNode primary = node.affinity(CacheSchema.PLAYER).mapKeyToNode(player);
         Ignite other = grid.nodes().stream().filter(n -> !n.cluster().localNode().id().equals(primary.id()))
                 .findFirst().orElseThrow();
-        FraudAlerts.Raised raised = new FraudAlerts(other, Clock.systemUTC()).raise(new io.croupier.fraud.detect.Finding(
-                player, AlertRule.MULTI_ACCOUNT, "device:test", io.croupier.fraud.detect.Severity.MEDIUM, 2,
-                "two accounts", System.currentTimeMillis()));
+        FraudAlerts.Raised raised = new FraudAlerts(other, Clock.systemUTC()).raise(
+                new io.croupier.fraud.detect.Finding(player, AlertRule.MULTI_ACCOUNT, "device:test",
+                        io.croupier.fraud.detect.Severity.MEDIUM, 2, "two accounts", System.currentTimeMillis()));
         assertThat(raised.created()).isTrue();
         assertThat(raised.statusAfter()).isEqualTo(PlayerStatus.HELD);
         assertThat(alert(player, AlertRule.MULTI_ACCOUNT)).isNotNull();

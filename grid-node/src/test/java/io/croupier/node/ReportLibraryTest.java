@@ -493,8 +493,8 @@ class ReportLibraryTest {
         list.sqlDirectory = java.nio.file.Path.of(SQL_DIR);
         List<SqlReport> reports = list.all();
         assertThat(reports).extracting(SqlReport::name).contains("revenue_by_game_hour", "revenue_by_game_day",
-                "rtp_by_game", "operator_liability", "active_players", "large_wins", "large_transactions", "fraud_alerts",
-                "audit/ledger_zero_sum", "audit/wallet_vs_ledger", "audit/unbalanced_transfers");
+                "rtp_by_game", "operator_liability", "active_players", "large_wins", "large_transactions",
+                "fraud_alerts", "audit/ledger_zero_sum", "audit/wallet_vs_ledger", "audit/unbalanced_transfers");
         for (SqlReport r : reports) {
             CliRun run = report(r.name());
             assertThat(run.exitCode()).as("%s: %s", r.name(), run).isZero();

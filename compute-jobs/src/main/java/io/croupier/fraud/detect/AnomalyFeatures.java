@@ -19,7 +19,8 @@ public final class AnomalyFeatures {
      * @param a            the player's activity
      * @param nowMs        the time the windows end (the triggering event's time, or the training run's)
      * @param s            thresholds (windows, the reporting threshold)
-     * @param linkedAlerts the player's OPEN alerts of the cross-player rules (multi-accounting, collusion, chip dumping)
+     * @param linkedAlerts the player's OPEN alerts of the cross-player rules (multi-accounting, collusion, chip
+     *                     dumping)
      */
     public static double[] of(PlayerActivity a, long nowMs, DetectSettings s, int linkedAlerts) {
         long depositFrom = nowMs - s.lowWageringWindowMs();

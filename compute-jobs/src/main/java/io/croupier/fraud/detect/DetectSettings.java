@@ -11,7 +11,7 @@ import java.util.Map;
  *
  * @param lowWageringWindowMs          AML_LOW_WAGERING looks at deposits made this long before a withdrawal
  * @param lowWageringShareMin          ... and alerts when the wagering since the first of them is below this share
- * @param lowWageringDepositsMinorMin  ... of deposits totalling at least this much (minor units), so pennies don't alert
+ * @param lowWageringDepositsMinorMin  ... of deposits totalling at least this (minor units), so pennies don't alert
  * @param structuringThresholdMinor    the reporting threshold deposits are kept just under (minor units)
  * @param structuringBelowShareMax     a deposit within this share below the threshold counts as "just under"
  * @param structuringDepositsMin       AML_STRUCTURING alerts at this many such deposits ...

@@ -15,10 +15,10 @@ public record GameProfile(double rtp, double variancePerUnit) {
 
     /**
      * The win of one round as the win-rate sums count it: at most {@code sdMax} standard deviations above the
-     * round's mean ({@code stake × (rtp + sdMax·√variance)}). One jackpot is not a pattern: without the cap a single
-     * rare top win among a hundred rounds of a heavy-tailed slot would look like a cheat; a player who wins more
-     * than the games allow does so round after round, under the cap. The cap only lowers Σwin, so it can only make
-     * the rule more lenient.
+     * round's mean ({@code stake × (rtp + sdMax·√variance)}). One jackpot is not a pattern: without the cap a
+     * single rare top win among a hundred rounds of a heavy-tailed slot would look like a cheat; a player who wins
+     * more than the games allow does so round after round, under the cap. The cap only lowers Σwin, so it can only
+     * make the rule more lenient.
      */
     public long cappedWinMinor(long stakeMinor, long winMinor, double sdMax) {
         double cap = stakeMinor * (rtp + sdMax * Math.sqrt(variancePerUnit));

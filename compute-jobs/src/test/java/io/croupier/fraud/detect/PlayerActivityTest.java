@@ -79,7 +79,8 @@ class PlayerActivityTest {
 
     @Test
     void aRouletteRoundsStakesAddUpToTheExactMomentsOfAllItsBetsAndItsWinCountsOnce() {
-        List<RouletteBet> first = List.of(RouletteBet.of(BetKind.RED, 1_000), RouletteBet.of(BetKind.STRAIGHT, 500, 17));
+        List<RouletteBet> first = List.of(RouletteBet.of(BetKind.RED, 1_000),
+                RouletteBet.of(BetKind.STRAIGHT, 500, 17));
         List<RouletteBet> second = List.of(RouletteBet.of(BetKind.RED, 1_000));
         RoundStake a = RoundStake.of(1, "a", List.of(), first);
         RoundStake b = RoundStake.of(1, "b", first, second);
