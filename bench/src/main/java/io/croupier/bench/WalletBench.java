@@ -95,7 +95,7 @@ final class WalletBench implements Callable<Integer> {
     int warmupSeconds;
 
     @Option(names = "--configs", split = ",", defaultValue = "mem1,mem2,fsync1,pg",
-            description = "Set-ups to run: mem1 (1 node in-memory), mem1-norisk (the same without the inline risk checks), mem2 (2 node processes, backups=1, FULL_SYNC), "
+            description = "Set-ups to run: mem1 (1 node in-memory), mem1-norisk (the same without the inline risk checks), mem1-nodetect (without the near-real-time fraud detector), mem2 (2 node processes, backups=1, FULL_SYNC), "
                     + "fsync1 (1 node, persistence, WAL FSYNC), pg (PostgreSQL, synchronous_commit on and off).")
     List<String> configs;
 
@@ -153,6 +153,9 @@ final class WalletBench implements Callable<Integer> {
                 case "mem1-norisk" -> runGrid("mem1-norisk", "Croupier 1 node, in-memory, inline risk checks off", 1,
                         Map.of("croupier.persistence.enabled", "false", "croupier.cache.backups", "0",
                                 "croupier.risk.enabled", "false"));
+                case "mem1-nodetect" -> runGrid("mem1-nodetect", "Croupier 1 node, in-memory, fraud detector off", 1,
+                        Map.of("croupier.persistence.enabled", "false", "croupier.cache.backups", "0",
+                                "croupier.detect.enabled", "false"));
                 case "mem2" -> runGrid("mem2", "Croupier 2 nodes, backups=1 FULL_SYNC", 2, Map.of(
                         "croupier.persistence.enabled", "false", "croupier.cache.backups", "1"));
                 case "fsync1" -> runGrid("fsync1", "Croupier 1 node, persistence WAL FSYNC", 1, Map.of(

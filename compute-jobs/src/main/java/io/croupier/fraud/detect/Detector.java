@@ -66,6 +66,8 @@ public final class Detector implements CommitListener {
     private static final Logger log = LoggerFactory.getLogger(Detector.class);
     private static final String NODE_LOCAL_KEY = Detector.class.getName();
     private static final int BATCH_EVENTS_MAX = 256;
+    /** How long a batch gathers events after its first one: adds at most this to detection latency. */
+    private static final long BATCH_WINDOW_MS = 20;
     /**
      * Ignite custom metric registry of the detector's counters, as the node lists it (Ignite prefixes custom
      * registries with {@code custom.}; Prometheus shows them as {@code ignite_custom_croupier_detect_*}).
@@ -223,6 +225,12 @@ public final class Detector implements CommitListener {
                     }
                     batch.add(first);
                     queue.drainTo(batch, BATCH_EVENTS_MAX - 1);
+                    if (batch.size() < BATCH_EVENTS_MAX) {
+                        // Let a batch gather: one fold transaction and one settings read for many events instead of
+                        // one each (measured: a detector judging each event alone added ~30 % to a spin's node CPU).
+                        Thread.sleep(BATCH_WINDOW_MS);
+                        queue.drainTo(batch, BATCH_EVENTS_MAX - batch.size());
+                    }
                     // Events mean an active cluster: a persistent one activated after start gets its defaults now.
                     writeDefaultsIfActive();
                     // One snapshot of the thresholds and the model per batch: a change applies from the next batch.
