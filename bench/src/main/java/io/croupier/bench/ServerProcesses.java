@@ -18,13 +18,13 @@ public final class ServerProcesses implements AutoCloseable {
     private final Path workDirectory;
     private final Thread killOnExit = new Thread(this::destroy, "bench-kill-servers");
 
-    ServerProcesses(Path root, Path workDirectory) {
+    public ServerProcesses(Path root, Path workDirectory) {
         this.root = root;
         this.workDirectory = workDirectory;
         Runtime.getRuntime().addShutdownHook(killOnExit);
     }
 
-    void start(int index, String heap, List<String> jvmOptions, Map<String, String> settings) throws IOException {
+    public void start(int index, String heap, List<String> jvmOptions, Map<String, String> settings) throws IOException {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.add("@" + root.resolve("config/jvm.opts"));
