@@ -190,6 +190,7 @@ public final class FraudBench implements Callable<Integer> {
                             graceSeconds);
                     Thread.sleep(TimeUnit.SECONDS.toMillis(graceSeconds));
                     result = score(simulation, alerts.alerts());
+                    System.out.println(sessionCheck(grid, simulation.players()));
                     System.out.println(EdgeBench.pauses(app.log()));
                 }
             }
@@ -263,6 +264,31 @@ public final class FraudBench implements Callable<Integer> {
                     v instanceof BigDecimal d ? d.stripTrailingZeros().toPlainString() : v, r.get(2)));
         }
         return out.toString();
+    }
+
+    /**
+     * Whether the edge recorded each session's address and device as the simulated client sent them (the links
+     * rules read them from SESSION): the ground truth about shared devices and households is only as good as this.
+     */
+    static String sessionCheck(Ignite grid, Map<Long, Plan> players) {
+        List<List<?>> rows = grid.cache(CacheSchema.SESSION).query(new SqlFieldsQuery("SELECT PLAYER_ID, "
+                + "REMOTE_ADDRESS, DEVICE_FINGERPRINT FROM " + CacheSchema.SQL_SCHEMA + ".SESSION")).getAll();
+        int matching = 0;
+        int total = 0;
+        for (List<?> r : rows) {
+            Plan plan = players.get(((Number) r.get(0)).longValue());
+            if (plan == null) {
+                continue;
+            }
+            total++;
+            boolean device = plan.device().equals(r.get(2)) || plan.steps().stream().anyMatch(
+                    st -> st instanceof Plan.Relogin relogin && relogin.device().equals(r.get(2)));
+            if (device && plan.address().equals(r.get(1))) {
+                matching++;
+            }
+        }
+        return String.format(Locale.ROOT, "Sessions recorded with the address and device the client sent: %d of %d",
+                matching, total);
     }
 
     private static Scoring.Result score(Simulation simulation, List<Alert> alerts) {
