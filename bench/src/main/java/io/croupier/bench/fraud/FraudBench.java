@@ -140,6 +140,7 @@ public final class FraudBench implements Callable<Integer> {
                 Runtime.getRuntime().availableProcessors(), System.getProperty("java.vm.name"),
                 System.getProperty("java.version"), loadBefore);
         System.out.print(describe(plans));
+        System.out.print(scenario());
         ExecutorService executor = Clients.executor(clientThreads);
         ScheduledExecutorService timer = Clients.timer();
         HttpClient http = Clients.http(executor);
@@ -317,6 +318,14 @@ public final class FraudBench implements Callable<Integer> {
                         + "Provider games (BET_AND_WIN channel): %s returns %.1f %% on average, %s %.1f %%%n", ordinary,
                 String.join(", ", parts), ProviderGame.FAIR.id(), ProviderGame.FAIR.meanReturn() * 100,
                 ProviderGame.ABUSED.id(), ProviderGame.ABUSED.meanReturn() * 100);
+    }
+
+    private String scenario() {
+        return String.format(Locale.ROOT, "Scenario: reporting threshold %,d minor units (structurers deposit 91-99 %% "
+                        + "of it, large transactions 105-300 %%); rings of %d accounts per device; pairs bet opposite "
+                        + "sides for %d rounds; abusers play %d provider rounds; households %.0f %% of ordinary players; "
+                        + "tables: %d ms betting window, %d ms pause%n", reportingThresholdMinor, ringSize,
+                collusionRounds, abuserRounds, householdShare * 100, bettingWindowMs, roundPauseMs);
     }
 
     private void print(List<Plan> plans, Simulation simulation, Latencies latencies, double playSeconds,

@@ -41,8 +41,6 @@ final class Simulation {
     private final long requestTimeoutMs;
     private final long tableRoundMsMax;
     private final long seed;
-    /** Handshakes one after another: the edge reads X-Forwarded-For from endpoint-wide handshake state. */
-    private CompletableFuture<?> handshakes = CompletableFuture.completedFuture(null);
     private final Map<Long, Plan> players = new ConcurrentHashMap<>();
     private final Map<String, LongAdder> refusals = new ConcurrentHashMap<>();
     private final AtomicInteger finished = new AtomicInteger();
@@ -99,17 +97,6 @@ final class Simulation {
         return f;
     }
 
-    /** Opens a connection once the previous handshake (and its first answered ping) is done. */
-    private synchronized CompletableFuture<PlayerSocket> openSerially(String address,
-                                                                       java.util.function.BiConsumer<PlayerSocket, JsonNode> onEvent) {
-        CompletableFuture<PlayerSocket> opened = handshakes.handle((x, e) -> null)
-                .thenCompose(x -> PlayerSocket.open(http, url, false, Map.of("X-Forwarded-For", address), onEvent))
-                .thenCompose(s -> s.call(Requests.of("ping")).orTimeout(requestTimeoutMs, TimeUnit.MILLISECONDS)
-                        .thenApply(r -> s));
-        handshakes = opened;
-        return opened;
-    }
-
     /** One player's plan, executed step by step. */
     private final class SimulatedPlayer {
         private final Plan plan;
@@ -159,7 +146,8 @@ final class Simulation {
         }
 
         private CompletableFuture<Void> connect() {
-            return openSerially(plan.address(), this::onEvent).thenAccept(s -> socket = s);
+            return PlayerSocket.open(http, url, false, Map.of("X-Forwarded-For", plan.address()), this::onEvent)
+                    .thenAccept(s -> socket = s);
         }
 
         private CompletableFuture<Void> steps(int i) {
