@@ -282,14 +282,32 @@ public final class FraudBench implements Callable<Integer> {
                 continue;
             }
             total++;
-            boolean device = plan.device().equals(r.get(2)) || plan.steps().stream().anyMatch(
-                    st -> st instanceof Plan.Relogin relogin && relogin.device().equals(r.get(2)));
+            String recorded = (String) r.get(2);
+            boolean device = sameDevice(plan.device(), recorded) || plan.steps().stream().anyMatch(
+                    st -> st instanceof Plan.Relogin relogin && sameDevice(relogin.device(), recorded));
             if (device && plan.address().equals(r.get(1))) {
                 matching++;
             }
         }
         return String.format(Locale.ROOT, "Sessions recorded with the address and device the client sent: %d of %d",
                 matching, total);
+    }
+
+    /** The edge may keep the fingerprint as sent or only its SHA-256 (hex), so a session row never holds the original. */
+    static boolean sameDevice(String sent, String recorded) {
+        if (recorded == null) {
+            return false;
+        }
+        if (recorded.equals(sent)) {
+            return true;
+        }
+        try {
+            byte[] hash = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(sent.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(hash).equalsIgnoreCase(recorded);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 missing from the JDK", e);
+        }
     }
 
     private static Scoring.Result score(Simulation simulation, List<Alert> alerts) {

@@ -19,7 +19,7 @@ import java.util.Random;
  * on the platform's own fair randomness).
  *
  * <p>Ordinary players deposit 30–150 times their usual stake, spin slots with think times of a person, some sit at a
- * table for a few rounds of mixed bets or play a provider's game, some log in again later (now and then from a second
+ * table for a few rounds of mixed bets (or longer, loyal to one even-money side) or play a provider's game, some log in again later (now and then from a second
  * device of their own), and some withdraw their balance — only after wagering more than they deposited. A share of them
  * live in households: two to four players behind one address, each on their own device. No two players share a device.
  */
@@ -27,6 +27,7 @@ final class Population {
     static final String[] GAMES = {"classic-fruits", "dragon-gold"};
     private static final long[] ORDINARY_STAKES = {10, 20, 50, 100, 200, 500};
     private static final int[] ORDINARY_STAKE_WEIGHTS = {25, 25, 20, 15, 10, 5};
+    private static final List<String> EVEN_MONEY = List.of("RED", "BLACK", "ODD", "EVEN", "LOW", "HIGH");
     private static final String[][] COLLUSION_SIDES = {{"RED", "BLACK"}, {"ODD", "EVEN"}, {"LOW", "HIGH"}};
 
     /**
@@ -115,7 +116,11 @@ final class Population {
             steps.add(new Relogin(random.nextDouble() < 0.5 ? device : newDevice()));
         }
         if (random.nextDouble() < 0.25) {
-            steps.add(new TableRounds(pick(settings.tables()), between(3, 8), null, stake));
+            // Many players stay loyal to one colour (or odd, even, low, high) round after round: two strangers loyal
+            // to opposite sides at one table look like a colluding pair for as long as they both stay.
+            boolean loyal = random.nextDouble() < 0.4;
+            steps.add(loyal ? new TableRounds(pick(settings.tables()), between(6, 15), pick(EVEN_MONEY), stake)
+                    : new TableRounds(pick(settings.tables()), between(3, 8), null, stake));
         }
         if (random.nextDouble() < 0.15) {
             steps.add(new ProviderRounds(ProviderGame.FAIR, stake, between(60, 250), 150, 450));
