@@ -155,7 +155,7 @@ public final class FraudBench implements Callable<Integer> {
             Map<String, String> client = new HashMap<>(settings);
             client.put("croupier.node.name", "bench-fraud");
             try (Ignite grid = GridNodes.startClient(NodeSettings.of(client))) {
-                awaitServers(grid, nodes);
+                ServerProcesses.awaitServers(grid, nodes);
                 GridNodes.awaitActive(grid, 120_000);
                 setRisk(grid);
                 System.out.print(riskSettingTable(grid));
@@ -366,16 +366,5 @@ public final class FraudBench implements Callable<Integer> {
                         + "%d s grace; load average before %s, after %s)%n%n", seed, simulation.players().size(),
                 plans.size(), graceSeconds, loadBefore, EdgeBench.loadAverage());
         System.out.print(DetectionTable.markdown(result));
-    }
-
-    private static void awaitServers(Ignite grid, int nodes) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-        while (grid.cluster().forServers().nodes().size() < nodes) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("only " + grid.cluster().forServers().nodes().size() + " of " + nodes
-                        + " server nodes joined");
-            }
-            Thread.sleep(200);
-        }
     }
 }
