@@ -90,6 +90,10 @@ public final class FraudBench implements Callable<Integer> {
             + "as an operator would with admin risk-set (repeatable).")
     Map<String, BigDecimal> riskSettings = new LinkedHashMap<>();
 
+    @Option(names = "--node-set", description = "KEY=VALUE: a grid node setting (config/croupier-node.properties) for "
+            + "the server nodes and both client nodes, e.g. a detector's period (repeatable).")
+    Map<String, String> nodeOverrides = new LinkedHashMap<>();
+
     @Option(names = "--nodes", defaultValue = "1", description = "Grid server node processes (backups=1 when >= 2).")
     int nodes;
 
@@ -141,6 +145,9 @@ public final class FraudBench implements Callable<Integer> {
                 System.getProperty("java.version"), loadBefore);
         System.out.print(describe(plans));
         System.out.print(scenario());
+        if (!nodeOverrides.isEmpty()) {
+            System.out.println("Node settings set by this run: " + nodeOverrides);
+        }
         ExecutorService executor = Clients.executor(clientThreads);
         ScheduledExecutorService timer = Clients.timer();
         HttpClient http = Clients.http(executor);
@@ -229,6 +236,7 @@ public final class FraudBench implements Callable<Integer> {
         s.put("croupier.games.slotsDirectory", root.resolve("config/slots").toString());
         s.put("croupier.games.tablesFile", tables.toString());
         s.put("croupier.tables.roundPauseMs", String.valueOf(roundPauseMs));
+        s.putAll(nodeOverrides);
         return s;
     }
 
