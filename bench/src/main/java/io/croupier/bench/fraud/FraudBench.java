@@ -165,7 +165,6 @@ public final class FraudBench implements Callable<Integer> {
                 ServerProcesses.awaitServers(grid, nodes);
                 GridNodes.awaitActive(grid, 120_000);
                 setRisk(grid);
-                System.out.print(riskSettingTable(grid));
                 try (AlertCollector alerts = new AlertCollector(grid);
                      GridWalletService wallet = new GridWalletService(grid, PipelineSettings.defaults());
                      AppServerChild app = AppServerChild.start(root, dir.resolve("app"),
@@ -198,6 +197,9 @@ public final class FraudBench implements Callable<Integer> {
                             graceSeconds);
                     Thread.sleep(TimeUnit.SECONDS.toMillis(graceSeconds));
                     result = score(simulation, alerts.alerts());
+                    // Read at the end: the nodes write their defaults once the cluster is active, which a fresh
+                    // cluster may report before they have.
+                    System.out.print(riskSettingTable(grid));
                     System.out.println(sessionCheck(grid, simulation.players()));
                     System.out.println(EdgeBench.pauses(app.log()));
                 }
@@ -266,7 +268,7 @@ public final class FraudBench implements Callable<Integer> {
         if (rows.isEmpty()) {
             return "RISK_SETTING: no rows (no detection rule on these nodes has written its defaults)\n";
         }
-        StringBuilder out = new StringBuilder("RISK_SETTING (the thresholds in force):\n");
+        StringBuilder out = new StringBuilder("RISK_SETTING at the end of the run (the thresholds the rules read):\n");
         for (List<?> r : rows) {
             Object v = r.get(1);
             out.append(String.format(Locale.ROOT, "   %-36s %20s  (%s)%n", r.get(0),
