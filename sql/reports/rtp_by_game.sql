@@ -5,7 +5,7 @@
 --   to    TIMESTAMP  9999-12-31T00:00:00Z  end of the period, exclusive (UTC)
 --   z     DECIMAL    1.96                  normal quantile of the interval (1.96: 95 %, 2.576: 99 %)
 -- Expected cost: the same range scans as revenue_by_game_day (ROUND by CREATED_AT, TABLE_BET by SETTLED_AT), one
---   group by game; SLOT_GAME is replicated, so the join with it stays on each node.
+--   group by game; the sums are joined with SLOT_GAME (replicated) after grouping, once per game, not once per play.
 -- Result: one row per game and currency. ACTUAL_RTP = wins / stakes. The interval is the delta-method interval of a
 --   ratio of sums, from the plays themselves: with r = ACTUAL_RTP and n plays of stake s and win w,
 --   SE = sqrt(n / (n - 1) * sum((w - r s)^2)) / sum(s); CI = r -/+ z SE. A THEORETICAL_RTP outside [CI_LOW, CI_HIGH]
@@ -18,17 +18,18 @@ SELECT GAME, CURRENCY, PLAYS, STAKES, WINS, ACTUAL_RTP, THEORETICAL_RTP,
        CASEWHEN(PLAYS > 1, ROUND(ACTUAL_RTP + :z * SQRT(PLAYS / (PLAYS - 1.0) * RESIDUAL_SQUARES) / STAKES, 6), NULL)
          AS CI_HIGH
 FROM (
-  SELECT GAME, CURRENCY, PLAYS, STAKES, WINS, ROUND(1.0 * WINS / STAKES, 6) AS ACTUAL_RTP, THEORETICAL_RTP,
+  SELECT SUMS.GAME AS GAME, CURRENCY, PLAYS, STAKES, WINS, ROUND(1.0 * WINS / STAKES, 6) AS ACTUAL_RTP,
+         COALESCE(g.RTP, ROULETTE_RTP) AS THEORETICAL_RTP,
          -- sum((w - r s)^2) = sum(w^2) - 2 r sum(s w) + r^2 sum(s^2), in floating point (squares of minor units)
          GREATEST(0.0, WIN_SQUARES - 2.0 * WINS / STAKES * STAKE_WINS + (1.0 * WINS / STAKES) * (1.0 * WINS / STAKES)
                   * STAKE_SQUARES) AS RESIDUAL_SQUARES
   FROM (
-    SELECT r.GAME AS GAME, r.CURRENCY AS CURRENCY, COUNT(*) AS PLAYS, SUM(r.STAKE) AS STAKES, SUM(r.WIN) AS WINS,
-           SUM(CAST(r.STAKE AS DOUBLE) * r.STAKE) AS STAKE_SQUARES, SUM(CAST(r.WIN AS DOUBLE) * r.WIN) AS WIN_SQUARES,
-           SUM(CAST(r.STAKE AS DOUBLE) * r.WIN) AS STAKE_WINS, MAX(g.RTP) AS THEORETICAL_RTP
-    FROM CROUPIER.ROUND r LEFT JOIN CROUPIER.SLOT_GAME g ON g.GAME_ID = r.GAME
-    WHERE r.CREATED_AT >= :from AND r.CREATED_AT < :to
-    GROUP BY r.GAME, r.CURRENCY
+    SELECT GAME, CURRENCY, COUNT(*) AS PLAYS, SUM(STAKE) AS STAKES, SUM(WIN) AS WINS,
+           SUM(CAST(STAKE AS DOUBLE) * STAKE) AS STAKE_SQUARES, SUM(CAST(WIN AS DOUBLE) * WIN) AS WIN_SQUARES,
+           SUM(CAST(STAKE AS DOUBLE) * WIN) AS STAKE_WINS, CAST(NULL AS DECIMAL) AS ROULETTE_RTP
+    FROM CROUPIER.ROUND
+    WHERE CREATED_AT >= :from AND CREATED_AT < :to
+    GROUP BY GAME, CURRENCY
     UNION ALL
     SELECT 'roulette:' || TABLE_ID, CURRENCY, COUNT(*), SUM(STAKE), SUM(RETURNED),
            SUM(CAST(STAKE AS DOUBLE) * STAKE), SUM(CAST(RETURNED AS DOUBLE) * RETURNED),
@@ -36,7 +37,7 @@ FROM (
     FROM CROUPIER.TABLE_BET
     WHERE STATUS = 'SETTLED' AND SETTLED_AT >= :from AND SETTLED_AT < :to
     GROUP BY TABLE_ID, CURRENCY
-  ) SUMS
+  ) SUMS LEFT JOIN CROUPIER.SLOT_GAME g ON g.GAME_ID = SUMS.GAME
   WHERE STAKES > 0
 ) RATIOS
 ORDER BY GAME, CURRENCY

@@ -6,6 +6,7 @@ import { exponentOf, formatMoney, parseMajor } from "./money.js";
 import { createSlots } from "./slots.js";
 import { createRoulette } from "./roulette.js";
 import { createHistory } from "./history.js";
+import { createLimits } from "./limits.js";
 
 const TOKEN_KEY = "croupier.token";
 const PAYMENT_TOKEN = "tok_web";
@@ -93,7 +94,7 @@ const ctx = {
   },
 };
 
-const views = [createSlots(ctx), createRoulette(ctx), createHistory(ctx)];
+const views = [createSlots(ctx), createRoulette(ctx), createHistory(ctx), createLimits(ctx)];
 
 // ---- connection and session
 

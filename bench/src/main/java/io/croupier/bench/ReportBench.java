@@ -13,14 +13,14 @@ import picocli.CommandLine.Option;
  * every few seconds over JDBC, in one run (spins, spins + reports, spins again as a control).
  */
 @Command(name = "report", mixinStandardHelpOptions = true,
-        description = "Slot spin throughput with and without analysts' reports every 5 s over JDBC, same run.")
+        description = "Slot spin throughput with and without an analyst's report every 5 s over JDBC, same run.")
 final class ReportBench implements Callable<Integer> {
     @Option(names = "--reports", split = ",",
             defaultValue = "rtp_by_game,revenue_by_game_hour,operator_liability,active_players",
             description = "Reports of sql/reports to run each time (default: ${DEFAULT-VALUE}).")
     List<String> reports;
 
-    @Option(names = "--report-every-ms", defaultValue = "5000", description = "Pause between two rounds of reports.")
+    @Option(names = "--report-every-ms", defaultValue = "5000", description = "One report starts every this many ms, the reports in turn (never two at once).")
     long reportEveryMs;
 
     @Option(names = "--seconds", defaultValue = "30", description = "Measured seconds per phase (3 phases).")
@@ -38,12 +38,16 @@ final class ReportBench implements Callable<Integer> {
     @Option(names = "--root", defaultValue = ".", description = "Project root (config/, sql/).")
     Path root;
 
+    @Option(names = "--node-jvm-option", description = "Extra JVM option for the node process (repeatable), e.g. a flight recording.")
+    List<String> nodeJvmOptions = new ArrayList<>();
+
     @Override
     public Integer call() throws Exception {
         WalletBench spins = new WalletBench();
         List<String> args = new ArrayList<>(List.of("--op", "spin", "--configs", "mem1",
                 "--seconds", String.valueOf(seconds), "--warmup-seconds", String.valueOf(warmupSeconds),
                 "--wallets", String.valueOf(wallets), "--clients", String.valueOf(clients), "--root", root.toString()));
+        nodeJvmOptions.forEach(o -> args.add("--node-jvm-option=" + o));
         new CommandLine(spins).parseArgs(args.toArray(String[]::new));
         spins.reportLoad = ReportLoad.of(root.toAbsolutePath().normalize().resolve("sql"), reports, reportEveryMs);
         return spins.call();

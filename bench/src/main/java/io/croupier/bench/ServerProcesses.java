@@ -65,6 +65,20 @@ public final class ServerProcesses implements AutoCloseable {
         processes.clear();
     }
 
+    /**
+     * CPU time the node processes have used so far (user + system, summed), from the operating system; the
+     * difference over a measured phase divided by its operations is the nodes' CPU cost per operation, a figure far
+     * steadier on a shared host than throughput.
+     */
+    long cpuNanos() {
+        long total = 0;
+        for (Process p : processes) {
+            total += p.info().totalCpuDuration().map(java.time.Duration::toNanos)
+                    .orElseThrow(() -> new IllegalStateException("no CPU time for process " + p.pid()));
+        }
+        return total;
+    }
+
     @Override
     public void close() {
         destroy();

@@ -120,7 +120,12 @@ final class WalletBench implements Callable<Integer> {
     /** Set by {@code bench report}: analysts' reports run during a second measurement of every grid set-up. */
     ReportLoad reportLoad;
 
-    record Row(String label, double opsPerSecond, double p50Ms, double p99Ms, double p999Ms, String check) {
+    /** One measured phase; {@code nodeCpuUsPerOp} is the grid nodes' CPU time per operation (NaN when unknown). */
+    record Row(String label, double opsPerSecond, double p50Ms, double p99Ms, double p999Ms, String check,
+               double nodeCpuUsPerOp) {
+        Row(String label, double opsPerSecond, double p50Ms, double p99Ms, double p999Ms, String check) {
+            this(label, opsPerSecond, p50Ms, p99Ms, p999Ms, check, Double.NaN);
+        }
     }
 
     static final class OperationConverter implements ITypeConverter<Operation> {
@@ -161,8 +166,13 @@ final class WalletBench implements Callable<Integer> {
         return 0;
     }
 
-    private void runGrid(String id, String label, int nodes, Map<String, String> setup) throws Exception {
-        Path dir = workdir.resolve(id);
+    private void runGrid(String setupId, String label, int nodes, Map<String, String> setup) throws Exception {
+        // A set-up may be listed more than once (alternating runs): each run keeps its own row.
+        String id = setupId;
+        for (int run = 2; rows.containsKey(id); run++) {
+            id = setupId + "#" + run;
+        }
+        Path dir = workdir.resolve(setupId);
         ServerProcesses.deleteTree(dir);
         Files.createDirectories(dir);
         Map<String, String> settings = new HashMap<>(setup);
@@ -192,7 +202,9 @@ final class WalletBench implements Callable<Integer> {
                     load(wallet, players, "w", warmupSeconds);
                     Histogram h = new Histogram(TimeUnit.MINUTES.toMicros(1), 3);
                     long[] before = commitStats(driver);
+                    long cpuBefore = servers.cpuNanos();
                     long ops = load(wallet, players, "m", seconds, h);
+                    long cpuUsed = servers.cpuNanos() - cpuBefore;
                     long[] after = commitStats(driver);
                     System.out.printf(Locale.ROOT, "   %d operations in %d group commits: %.1f per transaction%n",
                             after[1] - before[1], after[0] - before[0],
@@ -203,7 +215,8 @@ final class WalletBench implements Callable<Integer> {
                         System.out.print(audit.describe());
                     }
                     rows.put(id, new Row(label, ops / (double) seconds, h.getValueAtPercentile(50) / 1000.0,
-                            h.getValueAtPercentile(99) / 1000.0, h.getValueAtPercentile(99.9) / 1000.0, check));
+                            h.getValueAtPercentile(99) / 1000.0, h.getValueAtPercentile(99.9) / 1000.0, check,
+                            cpuUsed / 1000.0 / Math.max(1, ops)));
                     System.out.println(format(rows.get(id)));
                     if (reportLoad != null) {
                         measureUnderReports(id, label, wallet, players, settings.get("croupier.client.port"));
@@ -227,7 +240,7 @@ final class WalletBench implements Callable<Integer> {
             opsWith = load(wallet, players, "r", seconds, with);
             reports = running.describe();
         }
-        rows.put(id + "+reports", new Row(label + ", reports every " + reportLoad.everyMs() / 1000 + " s",
+        rows.put(id + "+reports", new Row(label + ", a report every " + reportLoad.everyMs() / 1000 + " s",
                 opsWith / (double) seconds, with.getValueAtPercentile(50) / 1000.0,
                 with.getValueAtPercentile(99) / 1000.0, with.getValueAtPercentile(99.9) / 1000.0, reports));
         System.out.println(format(rows.get(id + "+reports")));
@@ -383,8 +396,8 @@ final class WalletBench implements Callable<Integer> {
     }
 
     private void printTable() {
-        System.out.printf("%n%-46s %12s %9s %9s %9s  %s%n", "set-up", "spins/s", "p50 ms", "p99 ms", "p99.9 ms",
-                "check");
+        System.out.printf("%n%-46s %12s %9s %9s %9s %13s  %s%n", "set-up", "spins/s", "p50 ms", "p99 ms", "p99.9 ms",
+                "node CPU µs", "check");
         rows.forEach((id, row) -> {
             if (!id.equals("pg-on") && !id.equals("pg-off")) {
                 System.out.println(format(row));
@@ -398,7 +411,7 @@ final class WalletBench implements Callable<Integer> {
                     + (op == Operation.SPIN ? " (the money transaction alone, without the game draw)" : ""));
         }
         if (reportLoad != null) {
-            System.out.printf(Locale.ROOT, "%nReport cost, reports every %.1f s (target, with reports every 5 s: at most "
+            System.out.printf(Locale.ROOT, "%nReport cost, a report every %.1f s (target, with a report every 5 s: at most "
                     + "20 %% fewer spins/s):%n", reportLoad.everyMs() / 1000.0);
             rows.keySet().stream().filter(id -> id.endsWith("+reports")).forEach(id -> {
                 String base = id.substring(0, id.length() - "+reports".length());
@@ -410,10 +423,44 @@ final class WalletBench implements Callable<Integer> {
             });
             return;
         }
+        printRiskCost();
         System.out.printf("%nTargets (each also needs p99 <= 10 ms):%n");
         target("mem1", pgOff, "1 node in-memory  >= 2x PostgreSQL synchronous_commit=off");
         target("mem2", pgOn, "2 nodes FULL_SYNC >= 2x PostgreSQL durable");
         target("fsync1", pgOn, "WAL FSYNC         >= 2x PostgreSQL durable");
+    }
+
+    /**
+     * With both {@code mem1} and {@code mem1-norisk} runs: what the inline risk checks add to a spin, as node CPU per
+     * operation (steady on a shared host) and as throughput (noisy), each the mean over the runs of a set-up.
+     */
+    private void printRiskCost() {
+        double[] with = meanOf("mem1");
+        double[] without = meanOf("mem1-norisk");
+        if (with == null || without == null) {
+            return;
+        }
+        double cpuCost = with[1] / without[1] - 1;
+        System.out.printf(Locale.ROOT, "%nInline risk checks (mean of %d runs with, %d without; target: at most 10 %% "
+                        + "added to a spin's cost):%n  node CPU per spin %.1f µs with, %.1f µs without: %+.1f %%  %s%n"
+                        + "  throughput %.0f spins/s with, %.0f without: %+.1f %%%n",
+                (int) with[2], (int) without[2], with[1], without[1], cpuCost * 100, cpuCost <= 0.10 ? "MET" : "NOT MET",
+                with[0], without[0], (with[0] / without[0] - 1) * 100);
+    }
+
+    /** Mean spins/s, mean node CPU µs per op and the number of runs of one set-up, or null when it did not run. */
+    private double[] meanOf(String setupId) {
+        double ops = 0;
+        double cpu = 0;
+        int n = 0;
+        for (Map.Entry<String, Row> e : rows.entrySet()) {
+            if (e.getKey().equals(setupId) || e.getKey().startsWith(setupId + "#")) {
+                ops += e.getValue().opsPerSecond();
+                cpu += e.getValue().nodeCpuUsPerOp();
+                n++;
+            }
+        }
+        return n == 0 ? null : new double[] {ops / n, cpu / n, n};
     }
 
     private void target(String id, Row baseline, String text) {
@@ -442,8 +489,9 @@ final class WalletBench implements Callable<Integer> {
     }
 
     private static String format(Row r) {
-        return String.format(Locale.ROOT, "%-46s %12.0f %9.2f %9.2f %9.2f  %s", r.label(), r.opsPerSecond(), r.p50Ms(),
-                r.p99Ms(), r.p999Ms(), r.check());
+        String cpu = Double.isNaN(r.nodeCpuUsPerOp()) ? "-" : String.format(Locale.ROOT, "%.1f", r.nodeCpuUsPerOp());
+        return String.format(Locale.ROOT, "%-46s %12.0f %9.2f %9.2f %9.2f %13s  %s", r.label(), r.opsPerSecond(),
+                r.p50Ms(), r.p99Ms(), r.p999Ms(), cpu, r.check());
     }
 
     private static long totalMemoryGib() {

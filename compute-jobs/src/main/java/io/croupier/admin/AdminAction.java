@@ -60,6 +60,10 @@ public final class AdminAction implements Serializable {
         return result;
     }
 
+    public String statusBefore() {
+        return statusBefore;
+    }
+
     public String statusAfter() {
         return statusAfter;
     }

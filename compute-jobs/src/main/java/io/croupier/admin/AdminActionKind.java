@@ -7,5 +7,9 @@ public enum AdminActionKind {
     /** Status back to ACTIVE. */
     UNBLOCK,
     /** A manual balance correction: one ADJUST_CREDIT or ADJUST_DEBIT transfer through the money pipeline. */
-    ADJUST
+    ADJUST,
+    /** A responsible-gambling limit set (or removed) at once, bypassing the 24-hour wait; also an RG_EVENT row. */
+    LIMIT_OVERRIDE,
+    /** The declined-deposit lock cleared: the declines are forgotten; also an RG_EVENT row. */
+    CLEAR_DEPOSIT_LOCK
 }

@@ -3,6 +3,12 @@ package io.croupier.admin;
 import io.croupier.check.Check;
 import io.croupier.player.Player;
 import io.croupier.player.PlayerStatus;
+import io.croupier.rg.LimitKind;
+import io.croupier.rg.PlayerTally;
+import io.croupier.rg.ResponsibleGambling;
+import io.croupier.rg.RgEvent;
+import io.croupier.rg.RgEventKind;
+import io.croupier.rg.RgLimits;
 import io.croupier.schema.CacheSchema;
 import io.croupier.wallet.MoneyRequest;
 import io.croupier.wallet.MoneyResult;
@@ -14,6 +20,9 @@ import java.time.Clock;
 import java.util.Optional;
 import org.apache.ignite.Ignite;
 import org.apache.ignite.IgniteCache;
+import org.apache.ignite.IgniteException;
+import org.apache.ignite.lang.IgniteCallable;
+import org.apache.ignite.resources.IgniteInstanceResource;
 import org.apache.ignite.transactions.Transaction;
 import org.apache.ignite.transactions.TransactionConcurrency;
 import org.apache.ignite.transactions.TransactionIsolation;
@@ -99,6 +108,121 @@ public final class AdminActions {
                 result.transferId(), ResultCode.OK.name(), null, null, new Timestamp(clock.millis()));
         actions.putIfAbsent(key, action);
         return new Outcome(ResultCode.OK, result.replayed(), actions.get(key));
+    }
+
+    /**
+     * Sets a player's {@code kind} limit to {@code amountMinor} (null: removes it) at once, bypassing the 24-hour wait
+     * a player has (an affordability decision, or a player's looser limit approved early), with its ADMIN_ACTION and
+     * ADMIN_OVERRIDE rows, in one transaction on the player's node.
+     */
+    public Outcome overrideLimit(long playerId, LimitKind kind, Long amountMinor, String admin, String reason,
+                                 String actionKey) {
+        checkWho(admin, reason, actionKey);
+        Check.argument(kind != null, "limit kind required");
+        Check.argument(amountMinor == null || amountMinor > 0, "a limit is a positive amount (or none)");
+        return onPlayersNode(playerId, new RgOverrideJob(playerId, AdminActionKind.LIMIT_OVERRIDE, kind, amountMinor,
+                admin, reason, actionKey));
+    }
+
+    /** Clears the declined-deposit lock of a player (the declines are forgotten), audited like every action. */
+    public Outcome clearDepositLock(long playerId, String admin, String reason, String actionKey) {
+        checkWho(admin, reason, actionKey);
+        return onPlayersNode(playerId, new RgOverrideJob(playerId, AdminActionKind.CLEAR_DEPOSIT_LOCK, null, null,
+                admin, reason, actionKey));
+    }
+
+    private Outcome onPlayersNode(long playerId, RgOverrideJob job) {
+        if (playerId <= 0) {
+            return new Outcome(ResultCode.UNKNOWN_PLAYER, false, null);
+        }
+        try {
+            Sent sent = ignite.compute().affinityCall(CacheSchema.RG_LIMIT, playerId, job);
+            return new Outcome(sent.code, sent.replayed, sent.action);
+        } catch (IgniteException e) {
+            return new Outcome(ResultCode.UNAVAILABLE, false, null);
+        }
+    }
+
+    /** An outcome on its way back from a job: a plain class (the binary marshaller cannot build records). */
+    private static final class Sent implements java.io.Serializable {
+        private static final long serialVersionUID = 1L;
+        final ResultCode code;
+        final boolean replayed;
+        final AdminAction action;
+
+        Sent(ResultCode code, boolean replayed, AdminAction action) {
+            this.code = code;
+            this.replayed = replayed;
+            this.action = action;
+        }
+    }
+
+    /** An administrator's change of a player's limits or deposit lock, run where the player's rows are. */
+    private static final class RgOverrideJob implements IgniteCallable<Sent> {
+        private static final long serialVersionUID = 1L;
+
+        private final long playerId;
+        private final AdminActionKind kind;
+        private final LimitKind limit;
+        private final Long amountMinor;
+        private final String admin;
+        private final String reason;
+        private final String actionKey;
+        @IgniteInstanceResource
+        private transient Ignite ignite;
+
+        RgOverrideJob(long playerId, AdminActionKind kind, LimitKind limit, Long amountMinor, String admin,
+                      String reason, String actionKey) {
+            this.playerId = playerId;
+            this.kind = kind;
+            this.limit = limit;
+            this.amountMinor = amountMinor;
+            this.admin = admin;
+            this.reason = reason;
+            this.actionKey = actionKey;
+        }
+
+        @Override
+        public Sent call() {
+            IgniteCache<AdminActionKey, AdminAction> actions = ignite.cache(CacheSchema.ADMIN_ACTION);
+            IgniteCache<Long, Player> players = ignite.cache(CacheSchema.PLAYER);
+            AdminActionKey key = new AdminActionKey(playerId, actionKey);
+            long now = Clock.systemUTC().millis();
+            try (Transaction tx = ResponsibleGambling.txStart(ignite)) {
+                AdminAction prior = actions.get(key);
+                if (prior != null) {
+                    return new Sent(prior.action() == kind ? ResultCode.OK
+                            : ResultCode.DUPLICATE_KEY_DIFFERENT_REQUEST, true, prior);
+                }
+                Player player = players.get(playerId);
+                if (player == null) {
+                    return new Sent(ResultCode.UNKNOWN_PLAYER, false, null);
+                }
+                String before;
+                String after;
+                if (kind == AdminActionKind.LIMIT_OVERRIDE) {
+                    RgLimits limits = ResponsibleGambling.settledInTx(ignite, playerId, now);
+                    before = limit + "=" + ResponsibleGambling.amount(limits.limit(limit));
+                    after = limit + "=" + ResponsibleGambling.amount(amountMinor);
+                    ignite.<Long, RgLimits>cache(CacheSchema.RG_LIMIT).put(playerId,
+                            limits.overridden(limit, amountMinor, now));
+                } else {
+                    PlayerTally tally = ResponsibleGambling.tallyInTx(ignite, playerId);
+                    before = "declined deposits " + tally.declinedDepositsAt(now, Long.MAX_VALUE / 2);
+                    after = "declined deposits 0";
+                    ignite.<Long, PlayerTally>cache(CacheSchema.PLAYER_TALLY).put(playerId,
+                            tally.withoutDeclinedDeposits());
+                }
+                ResponsibleGambling.record(ignite, playerId, "admin:" + actionKey, RgEventKind.ADMIN_OVERRIDE,
+                        kind + " " + before + " → " + after, RgEvent.admin(admin), now);
+                AdminAction action = new AdminAction(admin, kind, reason,
+                        amountMinor == null ? 0 : amountMinor, player.currency(), null, ResultCode.OK.name(), before,
+                        after, new Timestamp(now));
+                actions.put(key, action);
+                tx.commit();
+                return new Sent(ResultCode.OK, false, action);
+            }
+        }
     }
 
     public Optional<AdminAction> find(long playerId, String actionKey) {

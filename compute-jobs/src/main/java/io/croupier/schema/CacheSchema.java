@@ -21,6 +21,9 @@ import io.croupier.player.Account;
 import io.croupier.player.Player;
 import io.croupier.player.PlayerSession;
 import io.croupier.player.Seat;
+import io.croupier.rg.RgEvent;
+import io.croupier.rg.RgEventKey;
+import io.croupier.rg.RgLimits;
 import io.croupier.wallet.LedgerEntry;
 import io.croupier.wallet.LedgerKey;
 import io.croupier.wallet.TransferKey;
@@ -79,9 +82,15 @@ public final class CacheSchema {
     public static final String FRAUD_ALERT = "fraud_alert";
     /** Thresholds of the detection rules, changeable at run time; replicated, so every read is local. */
     public static final String RISK_SETTING = "risk_setting";
+    /** Responsible-gambling limits and break a player set: player id → {@link RgLimits}. */
+    public static final String RG_LIMIT = "rg_limit";
+    /** Responsible-gambling interventions (limits set, reached, breaks, locks, overrides): written once. */
+    public static final String RG_EVENT = "rg_event";
+    /** Per-player deposits, net loss of the day and declined deposits, for the limits and cashier checks; no SQL. */
+    public static final String PLAYER_TALLY = "player_tally";
     public static final List<String> ALL = List.of(PLAYER, WALLET, LEDGER, TRANSFER, PLAYER_SEED, REVEALED_SEED, ROUND,
             ROULETTE_TABLE, TABLE_ROUND, TABLE_BET, TABLE_STAKE, ACCOUNT, SESSION, SEAT, EDGE_KEY, SLOT_GAME,
-            ADMIN_ACTION, PLAYER_RISK, FRAUD_ALERT, RISK_SETTING);
+            ADMIN_ACTION, PLAYER_RISK, FRAUD_ALERT, RISK_SETTING, RG_LIMIT, RG_EVENT, PLAYER_TALLY);
 
     private CacheSchema() {
     }
@@ -125,7 +134,12 @@ public final class CacheSchema {
                         .setKeyConfiguration(colocatedByPlayer(AdminActionKey.class)),
                 cache(FRAUD_ALERT, backups, partitions, fraudAlertTable())
                         .setKeyConfiguration(colocatedByPlayer(FraudAlertKey.class)),
-                cache(RISK_SETTING, backups, partitions, riskSettingTable()).setCacheMode(CacheMode.REPLICATED));
+                cache(RISK_SETTING, backups, partitions, riskSettingTable()).setCacheMode(CacheMode.REPLICATED),
+                cache(RG_LIMIT, backups, partitions, rgLimitTable()),
+                cache(RG_EVENT, backups, partitions, rgEventTable())
+                        .setKeyConfiguration(colocatedByPlayer(RgEventKey.class)),
+                // Written by the money transaction, read by it and the limits requests: no SQL table.
+                cache(PLAYER_TALLY, backups, partitions, null));
     }
 
     /**
@@ -225,6 +239,29 @@ public final class CacheSchema {
                 "updatedBy", String.class))
                 .setKeyFieldName("name")
                 .setNotNullFields(Set.of("threshold"));
+    }
+
+    /** A null limit is no limit; a PENDING_*_FROM time says when the PENDING_* value (null: removal) applies. */
+    private static QueryEntity rgLimitTable() {
+        return table("RG_LIMIT", Long.class, RgLimits.class, columns(
+                "playerId", Long.class, "depositDayMax", Long.class, "depositWeekMax", Long.class,
+                "depositMonthMax", Long.class, "lossDayMax", Long.class, "pendingDepositDayMax", Long.class,
+                "pendingDepositWeekMax", Long.class, "pendingDepositMonthMax", Long.class,
+                "pendingLossDayMax", Long.class, "pendingDepositDayFrom", Timestamp.class,
+                "pendingDepositWeekFrom", Timestamp.class, "pendingDepositMonthFrom", Timestamp.class,
+                "pendingLossDayFrom", Timestamp.class, "exclusion", String.class, "excludedUntil", Timestamp.class,
+                "updatedAt", Timestamp.class))
+                .setKeyFieldName("playerId");
+    }
+
+    private static QueryEntity rgEventTable() {
+        return table("RG_EVENT", RgEventKey.class, RgEvent.class, columns(
+                "playerId", Long.class, "eventId", String.class, "kind", String.class, "detail", String.class,
+                "actor", String.class, "createdAt", Timestamp.class))
+                .setKeyFields(Set.of("playerId", "eventId"))
+                .setNotNullFields(Set.of("kind", "actor", "createdAt"))
+                // The responsible_gambling report selects a period.
+                .setIndexes(List.of(new QueryIndex("createdAt")));
     }
 
     /** RTP is a ratio (e.g. 0.9612), not money: DECIMAL. */

@@ -243,7 +243,7 @@ public final class MoneyTransactions {
         g.records.put(key, record);
         g.transferWrites.put(key, record);
         g.ledgerWrites.putAll(postings.rows);
-        playPolicy.applied(r);
+        playPolicy.applied(r, amount, winAmount);
         return MoneyResult.applied(postings.transferId, balance, wallet.currency());
     }
 

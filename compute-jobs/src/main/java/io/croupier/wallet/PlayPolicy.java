@@ -26,4 +26,17 @@ public interface PlayPolicy extends Serializable {
      */
     default void applied(MoneyRequest request) {
     }
+
+    /**
+     * {@link #applied(MoneyRequest)} with what the operation actually moved: {@code amountMinor} is the stake, deposit,
+     * withdrawal, win or refunded bet; {@code winMinor} the win of a BET_AND_WIN or SPIN (drawn in the transaction).
+     */
+    default void applied(MoneyRequest request, long amountMinor, long winMinor) {
+        applied(request);
+    }
+
+    /** The policies asked in this order: the first refusal wins, and each hears every applied operation. */
+    static PlayPolicy inOrder(PlayPolicy... policies) {
+        return new PlayPolicies(java.util.List.of(policies));
+    }
 }

@@ -65,6 +65,23 @@ public enum ResultCode {
      * account whose withdrawals a fraud or AML alert holds (status HELD).
      */
     RISK_HELD,
+    /** The payment provider declined the deposit; no money moved. Repeated declines lock deposits for a while. */
+    PAYMENT_DECLINED,
+    /**
+     * Too many declined deposits in a short window (GLI-19 A.3.6b): deposits are refused until the window has passed or
+     * an administrator clears the lock. Nothing was applied.
+     */
+    DEPOSITS_LOCKED,
+    /** The deposit would take the player over a deposit limit they set (day, week or month). Nothing was applied. */
+    DEPOSIT_LIMIT_EXCEEDED,
+    /** The stake could take the player's net loss of the day over the loss limit they set. Nothing was applied. */
+    LOSS_LIMIT_EXCEEDED,
+    /** The player is self-excluded or on a time-out: no stakes and no deposits (withdrawals stay possible). */
+    SELF_EXCLUDED,
+    /** A responsible-gambling limit that is not a positive amount within the money limits, or an unknown kind. */
+    INVALID_LIMIT,
+    /** A self-exclusion or time-out period that does not exist. */
+    INVALID_EXCLUSION,
     /** Too many operations are queued; nothing was applied. Retry later with the same key. */
     OVERLOADED,
     /**

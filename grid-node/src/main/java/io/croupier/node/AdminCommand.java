@@ -2,6 +2,7 @@ package io.croupier.node;
 
 import io.croupier.admin.AdminAction;
 import io.croupier.admin.AdminActions;
+import io.croupier.rg.LimitKind;
 import io.croupier.wallet.GridWalletService;
 import io.croupier.wallet.PipelineSettings;
 import java.io.Console;
@@ -27,8 +28,8 @@ import picocli.CommandLine.Model.CommandSpec;
  */
 @Command(name = "admin", mixinStandardHelpOptions = true,
         subcommands = {AdminCommand.Block.class, AdminCommand.Unblock.class, AdminCommand.Adjust.class,
-                AdminCommand.HashPassword.class},
-        description = "Audited player administration (block, unblock, adjust); every action names its administrator and reason.")
+                AdminCommand.Limit.class, AdminCommand.ClearDepositLock.class, AdminCommand.HashPassword.class},
+        description = "Audited player administration (block, unblock, adjust, limit, clear-deposit-lock); every action names its administrator and reason.")
 final class AdminCommand {
     static final int EXIT_REFUSED = 1;
     static final int EXIT_BAD_INPUT = 2;
@@ -124,6 +125,7 @@ final class AdminCommand {
             String what = switch (a.action()) {
                 case BLOCK, UNBLOCK -> a.action() + " → " + a.statusAfter();
                 case ADJUST -> "ADJUST " + (a.amount() > 0 ? "+" : "") + a.amount() + " transfer " + a.transferId();
+                case LIMIT_OVERRIDE, CLEAR_DEPOSIT_LOCK -> a.action() + " " + a.statusBefore() + " → " + a.statusAfter();
             };
             return what + " by " + a.admin() + " at " + a.createdAt().toInstant() + ": " + a.reason();
         }
@@ -159,6 +161,42 @@ final class AdminCommand {
             try (GridWalletService wallet = new GridWalletService(client, PipelineSettings.defaults())) {
                 return actions.adjust(wallet, playerId, amountMinor, currency, login.admin, reason, key);
             }
+        }
+    }
+
+    @Command(name = "limit", mixinStandardHelpOptions = true,
+            description = "Set a player's responsible-gambling limit at once (no 24-hour wait), or remove it with --none; recorded in ADMIN_ACTION and RG_EVENT.")
+    static final class Limit extends PlayerAction {
+        @Option(names = "--kind", required = true, description = "DEPOSIT_DAY, DEPOSIT_WEEK, DEPOSIT_MONTH or LOSS_DAY.")
+        String kind;
+
+        @Option(names = "--amount", description = "The limit in minor units (> 0).")
+        Long amountMinor;
+
+        @Option(names = "--none", description = "Remove the limit.")
+        boolean none;
+
+        @Override
+        AdminActions.Outcome act(Ignite client, AdminActions actions, String key) {
+            if (none == (amountMinor != null)) {
+                throw new IllegalArgumentException("give either --amount or --none");
+            }
+            LimitKind limitKind;
+            try {
+                limitKind = LimitKind.valueOf(kind);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("--kind must be one of " + java.util.Arrays.toString(LimitKind.values()));
+            }
+            return actions.overrideLimit(playerId, limitKind, none ? null : amountMinor, login.admin, reason, key);
+        }
+    }
+
+    @Command(name = "clear-deposit-lock", mixinStandardHelpOptions = true,
+            description = "Lift the lock that declined deposits put on a player's deposits; recorded in ADMIN_ACTION and RG_EVENT.")
+    static final class ClearDepositLock extends PlayerAction {
+        @Override
+        AdminActions.Outcome act(Ignite client, AdminActions actions, String key) {
+            return actions.clearDepositLock(playerId, login.admin, reason, key);
         }
     }
 

@@ -1,6 +1,7 @@
 package io.croupier.node;
 
 import io.croupier.fraud.RiskSettings;
+import io.croupier.rg.CashierSettings;
 import io.croupier.roulette.TableDriverSettings;
 import io.croupier.wallet.CommitSettings;
 import io.croupier.wallet.MoneyLimits;
@@ -103,6 +104,10 @@ public final class NodeSettings {
         requireRange(NodeProperty.RISK_STAKE_JUMP_FACTOR_MAX, 0, 1_000_000);
         requireRange(NodeProperty.RISK_STAKE_JUMP_HISTORY_STAKES_MIN, 1, 1_000_000);
         riskSettings();
+        requireRange(NodeProperty.RISK_DEPOSITS_PER_DAY_MAX, 1, 1_000_000);
+        requireRange(NodeProperty.RISK_DECLINED_DEPOSITS_MAX, 1, 100);
+        requireRange(NodeProperty.RISK_DECLINED_DEPOSITS_WINDOW_MS, 1_000, 31L * 24 * 60 * 60 * 1_000);
+        cashierSettings();
         tableDriverSettings();
         if (discoveryAddresses().isEmpty()) {
             throw new IllegalArgumentException(NodeProperty.DISCOVERY_ADDRESSES.key + " must list at least one address");
@@ -266,6 +271,12 @@ public final class NodeSettings {
         return new RiskSettings(integer(NodeProperty.RISK_STAKES_PER_SECOND_MAX),
                 integer(NodeProperty.RISK_STAKES_PER_MINUTE_MAX), integer(NodeProperty.RISK_STAKE_JUMP_FACTOR_MAX),
                 integer(NodeProperty.RISK_STAKE_JUMP_HISTORY_STAKES_MIN));
+    }
+
+    /** Thresholds of the inline cashier checks (deposits per day, the declined-deposit lock). */
+    public CashierSettings cashierSettings() {
+        return new CashierSettings(integer(NodeProperty.RISK_DEPOSITS_PER_DAY_MAX),
+                integer(NodeProperty.RISK_DECLINED_DEPOSITS_MAX), number(NodeProperty.RISK_DECLINED_DEPOSITS_WINDOW_MS));
     }
 
     public Path slotsDirectory() {

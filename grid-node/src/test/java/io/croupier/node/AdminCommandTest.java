@@ -158,6 +158,35 @@ class AdminCommandTest {
     }
 
     /** The command line, pointed at the test grid with --set, logged in as {@code admin}. */
+    @Test
+    void aLimitOverrideAndAClearedDepositLockAreAuditedAndAppliedOncePerKey() {
+        long player = fundedPlayer("limited", 1_000);
+        CliRun set = admin("alice", password, "limit", "--player", String.valueOf(player), "--kind", "LOSS_DAY",
+                "--amount", "2500", "--reason", "affordability review", "--key", "lim-1");
+        assertThat(set.exitCode()).as("%s", set).isZero();
+        assertThat(set.out()).contains("OK LIMIT_OVERRIDE LOSS_DAY=none → LOSS_DAY=2500", "by alice");
+        CliRun again = admin("alice", password, "limit", "--player", String.valueOf(player), "--kind", "LOSS_DAY",
+                "--amount", "2500", "--reason", "affordability review", "--key", "lim-1");
+        assertThat(again.out()).startsWith("ALREADY DONE");
+        CliRun removed = admin("alice", password, "limit", "--player", String.valueOf(player), "--kind", "LOSS_DAY",
+                "--none", "--reason", "review closed", "--key", "lim-2");
+        assertThat(removed.out()).contains("LOSS_DAY=2500 → LOSS_DAY=none");
+        CliRun cleared = admin("alice", password, "clear-deposit-lock", "--player", String.valueOf(player),
+                "--reason", "card replaced", "--key", "unlock-1");
+        assertThat(cleared.exitCode()).as("%s", cleared).isZero();
+        assertThat(MoneyTables.sqlLong(node, "SELECT COUNT(*) FROM CROUPIER.RG_EVENT WHERE PLAYER_ID = ? "
+                + "AND KIND = 'ADMIN_OVERRIDE' AND ACTOR = 'admin:alice'", player)).isEqualTo(3);
+        assertThat(MoneyTables.sqlLong(node, "SELECT COUNT(*) FROM CROUPIER.ADMIN_ACTION WHERE PLAYER_ID = ?",
+                player)).isEqualTo(3);
+
+        CliRun bad = admin("alice", password, "limit", "--player", String.valueOf(player), "--kind", "LOSS_WEEK",
+                "--amount", "1", "--reason", "typo");
+        assertThat(bad.exitCode()).isEqualTo(AdminCommand.EXIT_BAD_INPUT);
+        CliRun both = admin("alice", password, "limit", "--player", String.valueOf(player), "--kind", "LOSS_DAY",
+                "--amount", "1", "--none", "--reason", "typo");
+        assertThat(both.exitCode()).isEqualTo(AdminCommand.EXIT_BAD_INPUT);
+    }
+
     private static CliRun admin(String admin, Path passwordFile, String action, String... args) {
         NodeSettings s = grid.settings(99, true);
         List<String> all = new ArrayList<>(List.of("admin", action, "--admin", admin, "--password-file",

@@ -3,7 +3,14 @@ package io.croupier.node;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import io.croupier.player.PlayerSession;
 import io.croupier.player.Players;
+import io.croupier.rg.Exclusion;
+import io.croupier.rg.LimitKind;
+import io.croupier.rg.ResponsibleGambling;
+import io.croupier.rg.RgEvent;
+import io.croupier.rg.RgEventKey;
+import io.croupier.rg.RgEventKind;
 import io.croupier.roulette.BetSpec;
 import io.croupier.roulette.BetStatus;
 import io.croupier.roulette.RouletteTables;
@@ -40,6 +47,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import javax.cache.Cache;
 import org.apache.ignite.Ignite;
+import org.apache.ignite.IgniteCache;
 import org.apache.ignite.binary.BinaryObject;
 import org.apache.ignite.cache.query.ScanQuery;
 import org.junit.jupiter.api.AfterAll;
@@ -128,9 +136,112 @@ class ReportLibraryTest {
                         .code());
             }
         }
+        seedResponsibleGamblingAndSessions();
         // Settlement writes the bet rows while the payouts are in flight: wait until every bet row is final.
         TestGrid.await(() -> tableBets().stream().noneMatch(b -> b.tableId().equals("r-fast")
                 && b.status() == BetStatus.PLACED), 30_000, "bet rows settled");
+    }
+
+    /**
+     * Interventions of several kinds through the players' own requests (limits, a pending raise, breaks), a refused
+     * deposit, and one event dated yesterday; sessions live and expired, shared by players on one device and address.
+     */
+    private static void seedResponsibleGamblingAndSessions() {
+        Players players = new Players(node, Clock.systemUTC());
+        ResponsibleGambling rg = new ResponsibleGambling(node);
+        try (GridWalletService wallet = new GridWalletService(node, PipelineSettings.defaults())) {
+            for (int i = 0; i < 3; i++) {
+                long p = players.open("careful-" + i, "EUR");
+                ok(rg.setLimit(p, LimitKind.DEPOSIT_DAY, 1_000L).code());
+                ok(rg.setLimit(p, LimitKind.DEPOSIT_DAY, 2_000L).code());
+                if (i == 0) {
+                    assertThat(wallet.execute(MoneyRequest.deposit(p, "over", "EUR", 5_000, "tok")).code())
+                            .isEqualTo(ResultCode.DEPOSIT_LIMIT_EXCEEDED);
+                }
+                ok(rg.exclude(p, i == 2 ? Exclusion.SELF_EXCLUSION_1Y : Exclusion.TIME_OUT_24H).code());
+            }
+            long p = players.open("careful-yesterday", "EUR");
+            node.<RgEventKey, RgEvent>cache(CacheSchema.RG_EVENT).put(new RgEventKey(p, "seeded"), new RgEvent(
+                    RgEventKind.LIMIT_SET, "LOSS_DAY 100", RgEvent.PLAYER,
+                    new Timestamp(System.currentTimeMillis() - 24 * 60 * 60 * 1_000L)));
+        }
+        IgniteCache<String, PlayerSession> sessions = node.cache(CacheSchema.SESSION);
+        long now = System.currentTimeMillis();
+        long live = now + 60 * 60 * 1_000L;
+        String[][] rows = {
+                {"1", "10.0.0.1", "dev-shared"}, {"2", "10.0.0.1", "dev-shared"}, {"3", "10.0.0.1", "dev-shared"},
+                {"3", "10.0.0.2", null}, {"4", "10.0.0.3", "dev-4"}, {"4", "10.0.0.3", "dev-4"}};
+        for (int i = 0; i < rows.length; i++) {
+            sessions.put("s-" + i, new PlayerSession(Long.parseLong(rows[i][0]), new Timestamp(now), new Timestamp(live),
+                    rows[i][1], rows[i][2]));
+        }
+        // Expired but not yet removed: must not count.
+        sessions.put("s-old", new PlayerSession(5, new Timestamp(now - 7_200_000), new Timestamp(now - 3_600_000),
+                "10.0.0.9", "dev-old"));
+    }
+
+    @Test
+    void responsibleGamblingInterventionsPerDayAndKindMatchTheEventRows() {
+        Map<List<String>, Set<Long>> players = new TreeMap<>(ReportLibraryTest::compareLists);
+        Map<List<String>, Long> events = new HashMap<>();
+        node.<RgEventKey, RgEvent>cache(CacheSchema.RG_EVENT).query(new ScanQuery<RgEventKey, RgEvent>()).forEach(e -> {
+            List<String> key = List.of(DAY.format(e.getValue().createdAt().toInstant()), e.getValue().kind().name());
+            players.computeIfAbsent(key, k -> new HashSet<>()).add(e.getKey().playerId());
+            events.merge(key, 1L, Long::sum);
+        });
+        assertThat(players.keySet()).extracting(k -> k.get(1)).contains("LIMIT_SET", "LIMIT_INCREASE_PENDING",
+                "LIMIT_REACHED", "TIME_OUT", "SELF_EXCLUDED");
+        List<Map<String, String>> rows = csv("responsible_gambling");
+        assertThat(rows).hasSize(players.size());
+        int i = 0;
+        for (Map.Entry<List<String>, Set<Long>> e : players.entrySet()) {
+            Map<String, String> row = rows.get(i++);
+            assertThat(List.of(row.get("DAY_UTC"), row.get("KIND"))).isEqualTo(e.getKey());
+            assertThat(longs(row, "EVENTS", "PLAYERS")).containsExactly(events.get(e.getKey()),
+                    (long) e.getValue().size());
+        }
+        String today = DAY.format(java.time.Instant.now());
+        List<Map<String, String>> todayOnly = csv("responsible_gambling", "--param", "from=" + today);
+        assertThat(todayOnly).extracting(r -> r.get("DAY_UTC")).containsOnly(today);
+    }
+
+    @Test
+    void activeSessionsCountLiveSessionsInTotalAndPerAddressAndDevice() {
+        long now = System.currentTimeMillis();
+        List<PlayerSession> live = new ArrayList<>();
+        node.<String, PlayerSession>cache(CacheSchema.SESSION).query(new ScanQuery<String, PlayerSession>())
+                .forEach(e -> {
+                    if (e.getValue().expiresAt().getTime() > now) {
+                        live.add(e.getValue());
+                    }
+                });
+        for (long playersMin : new long[] {1, 2}) {
+            List<List<String>> expected = new ArrayList<>();
+            for (String scope : List.of("ADDRESS", "DEVICE")) {
+                Map<String, List<PlayerSession>> groups = new TreeMap<>();
+                for (PlayerSession s : live) {
+                    String value = scope.equals("ADDRESS") ? s.remoteAddress() : s.deviceFingerprint();
+                    groups.computeIfAbsent(value == null ? "(none)" : value, v -> new ArrayList<>()).add(s);
+                }
+                List<List<String>> rows = new ArrayList<>();
+                groups.forEach((value, sessions) -> {
+                    long distinct = sessions.stream().map(PlayerSession::playerId).distinct().count();
+                    if (distinct >= playersMin) {
+                        rows.add(List.of(scope, value, String.valueOf(distinct), String.valueOf(sessions.size())));
+                    }
+                });
+                rows.sort(java.util.Comparator.<List<String>>comparingLong(r -> -Long.parseLong(r.get(2)))
+                        .thenComparingLong(r -> -Long.parseLong(r.get(3))).thenComparing(r -> r.get(1)));
+                expected.addAll(rows);
+            }
+            expected.add(List.of("TOTAL", "ALL",
+                    String.valueOf(live.stream().map(PlayerSession::playerId).distinct().count()),
+                    String.valueOf(live.size())));
+            List<List<String>> actual = csv("active_sessions", "--param", "playersMin=" + playersMin).stream()
+                    .map(r -> List.of(r.get("SCOPE"), r.get("VALUE"), r.get("PLAYERS"), r.get("SESSIONS"))).toList();
+            assertThat(actual).as("playersMin=%d", playersMin).isEqualTo(expected);
+        }
+        assertThat(live).hasSize(6);
     }
 
     @AfterAll

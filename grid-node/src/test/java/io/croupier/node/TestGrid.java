@@ -119,6 +119,8 @@ final class TestGrid implements AutoCloseable {
         s.put("croupier.failureDetectionTimeoutMs", "3000");
         // Off unless a test asks: test grids must not take a running node's metrics port.
         s.put("croupier.metrics.port", "0");
+        // Fixtures fund and hammer a few wallets with many deposits a day; ResponsibleGamblingTest sets the real limit.
+        s.put("croupier.risk.depositsPerDayMax", "1000000");
         s.putAll(extra);
         return s;
     }

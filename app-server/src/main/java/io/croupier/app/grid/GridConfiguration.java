@@ -2,9 +2,13 @@ package io.croupier.app.grid;
 
 import io.croupier.node.GridNodes;
 import io.croupier.node.NodeSettings;
+import io.croupier.cashier.Cashier;
+import io.croupier.cashier.DevPaymentGateway;
+import io.croupier.cashier.PaymentGateway;
 import io.croupier.game.Fairness;
 import io.croupier.game.GameHistory;
 import io.croupier.player.Players;
+import io.croupier.rg.ResponsibleGambling;
 import io.croupier.roulette.RouletteTables;
 import io.croupier.slots.SlotCatalog;
 import io.croupier.wallet.GridWalletService;
@@ -21,6 +25,7 @@ import org.apache.ignite.IgniteSystemProperties;
 import org.apache.ignite.springdata.repository.config.EnableIgniteRepositories;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -82,6 +87,28 @@ class GridConfiguration {
     @Bean(destroyMethod = "close")
     GridWalletService walletService(Ignite ignite) {
         return new GridWalletService(ignite, PipelineSettings.defaults());
+    }
+
+    /**
+     * The payment provider deposits are authorised with. The dev/demo gateway approves every token except those
+     * starting {@code tok_decline}; a deployment taking real money defines its own {@link PaymentGateway} bean.
+     */
+    @Bean
+    @ConditionalOnMissingBean(PaymentGateway.class)
+    PaymentGateway paymentGateway() {
+        log.warn("Deposits are authorised by the dev payment gateway (no real money): tokens starting {} are declined",
+                DevPaymentGateway.DECLINE_PREFIX);
+        return new DevPaymentGateway();
+    }
+
+    @Bean
+    Cashier cashier(Ignite ignite, GridWalletService walletService, PaymentGateway gateway) {
+        return new Cashier(ignite, walletService, gateway, PipelineSettings.defaults().limits());
+    }
+
+    @Bean
+    ResponsibleGambling responsibleGambling(Ignite ignite) {
+        return new ResponsibleGambling(ignite);
     }
 
     @Bean

@@ -26,7 +26,8 @@ final class EdgeMetrics {
     static final String UNKNOWN_TYPE = "unknown";
     static final Set<String> TYPES = Set.of("ping", "register", "login", "auth", "logout", "wallet.balance",
             "wallet.deposit", "wallet.withdraw", "slot.games", "slot.spin", "fair.seeds", "fair.clientSeed",
-            "fair.rotate", "fair.revealed", "table.list", "table.join", "table.leave", "table.bet", "history");
+            "fair.rotate", "fair.revealed", "table.list", "table.join", "table.leave", "table.bet", "history", "limits.get", "limits.set",
+            "self.exclude");
 
     private final MeterRegistry registry;
     private final Map<String, Timer> okTimers = new ConcurrentHashMap<>();

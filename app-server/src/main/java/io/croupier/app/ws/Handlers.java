@@ -8,12 +8,19 @@ import io.croupier.app.grid.Accounts;
 import io.croupier.app.grid.GridEvents;
 import io.croupier.app.grid.GridSessions;
 import io.croupier.app.session.TokenSigner;
+import io.croupier.cashier.Cashier;
 import io.croupier.fair.RevealedSeed;
 import io.croupier.game.Fairness;
 import io.croupier.game.GameHistory;
 import io.croupier.game.SeedResult;
 import io.croupier.game.SeedsView;
 import io.croupier.player.Account;
+import io.croupier.rg.Exclusion;
+import io.croupier.rg.LimitKind;
+import io.croupier.rg.ResponsibleGambling;
+import io.croupier.rg.RgLimits;
+import io.croupier.rg.RgResult;
+import io.croupier.rg.RgView;
 import io.croupier.roulette.BetSpec;
 import io.croupier.roulette.PlaceBetsResult;
 import io.croupier.roulette.RouletteTables;
@@ -59,6 +66,8 @@ final class Handlers {
     private final GridSessions sessions;
     private final GridEvents events;
     private final WalletService wallets;
+    private final Cashier cashier;
+    private final ResponsibleGambling rg;
     private final Fairness fairness;
     private final GameHistory history;
     private final RouletteTables tables;
@@ -73,13 +82,15 @@ final class Handlers {
     private volatile TokenSigner signer;
 
     Handlers(ObjectMapper json, Accounts accounts, GridSessions sessions, GridEvents events, WalletService wallets,
-             SlotCatalog slots, Fairness fairness, GameHistory history, RouletteTables tables, Connections connections,
+             Cashier cashier, ResponsibleGambling rg, SlotCatalog slots, Fairness fairness, GameHistory history, RouletteTables tables, Connections connections,
              PasswordEncoder passwords, Clock clock, WsProperties properties, Executor executor) {
         this.json = json;
         this.accounts = accounts;
         this.sessions = sessions;
         this.events = events;
         this.wallets = wallets;
+        this.cashier = cashier;
+        this.rg = rg;
         this.fairness = fairness;
         this.history = history;
         this.tables = tables;
@@ -220,7 +231,10 @@ final class Handlers {
         long amount = r.integer("amount");
         String paymentToken = r.text("paymentToken", KEY_CHARS_MAX);
         String key = r.text("idempotencyKey", KEY_CHARS_MAX);
-        return money(MoneyRequest.deposit(c.playerId(), key, c.currency(), amount, paymentToken));
+        MoneyRequest deposit = MoneyRequest.deposit(c.playerId(), key, c.currency(), amount, paymentToken);
+        // The cashier asks the payment provider first (it may wait on the network): on the request executor.
+        return moneyReply(CompletableFuture.supplyAsync(() -> cashier.deposit(deposit), executor)
+                .thenCompose(f -> f));
     }
 
     CompletableFuture<ObjectNode> onWithdraw(Connection c, Request r) {
@@ -230,7 +244,11 @@ final class Handlers {
     }
 
     private CompletableFuture<ObjectNode> money(MoneyRequest request) {
-        return wallets.submit(request).thenApply(result -> {
+        return moneyReply(wallets.submit(request));
+    }
+
+    private CompletableFuture<ObjectNode> moneyReply(CompletableFuture<MoneyResult> pending) {
+        return pending.thenApply(result -> {
             requireOk(result.code());
             return json.createObjectNode().put("transferId", result.transferId().toString())
                     .put("balance", result.balance()).put("currency", result.currency())
@@ -499,6 +517,75 @@ final class Handlers {
         });
     }
 
+    // ---- responsible gambling
+
+    CompletableFuture<ObjectNode> onLimits(Connection c, Request r) {
+        return blocking(() -> limits(rg.view(c.playerId())));
+    }
+
+    CompletableFuture<ObjectNode> onSetLimit(Connection c, Request r) {
+        String kindName = r.text("kind", 16);
+        LimitKind kind = java.util.Arrays.stream(LimitKind.values()).filter(k -> k.name().equals(kindName))
+                .findFirst().orElseThrow(() -> new ProtocolException("INVALID_LIMIT",
+                        "kind must be one of " + java.util.Arrays.toString(LimitKind.values())));
+        JsonNode amountNode = r.body().get("amount");
+        if (amountNode == null) {
+            throw Request.invalid("amount", "is required (null removes the limit)");
+        }
+        Long amount;
+        if (amountNode.isNull()) {
+            amount = null;
+        } else if (amountNode.isIntegralNumber() && amountNode.canConvertToLong()) {
+            amount = amountNode.longValue();
+        } else {
+            throw Request.invalid("amount", "must be an integer of minor units or null");
+        }
+        return blocking(() -> limits(rg.setLimit(c.playerId(), kind, amount)));
+    }
+
+    CompletableFuture<ObjectNode> onSelfExclude(Connection c, Request r) {
+        Exclusion exclusion = Exclusion.parse(r.text("period", 32));
+        if (exclusion == null) {
+            throw new ProtocolException("INVALID_EXCLUSION",
+                    "period must be one of " + java.util.Arrays.toString(Exclusion.values()));
+        }
+        return blocking(() -> limits(rg.exclude(c.playerId(), exclusion)));
+    }
+
+    /** The player's limits, break and deposit lock as the protocol shows them (docs/protocol.md). */
+    private ObjectNode limits(RgResult result) {
+        requireOk(result.code());
+        RgView v = result.view();
+        RgLimits l = v.limits();
+        ObjectNode reply = json.createObjectNode().put("at", v.atMs());
+        ArrayNode limits = reply.putArray("limits");
+        for (LimitKind k : LimitKind.values()) {
+            ObjectNode n = limits.addObject().put("kind", k.name());
+            putNullable(n, "limit", l.limit(k));
+            n.put("used", v.usedMinor(k));
+            if (l.pendingFrom(k) != null) {
+                putNullable(n, "pendingLimit", l.pending(k));
+                n.put("pendingFrom", l.pendingFrom(k).getTime());
+            }
+        }
+        if (l.exclusion() != null && v.excluded()) {
+            ObjectNode e = reply.putObject("exclusion").put("period", l.exclusion().name());
+            putNullable(e, "until", l.excludedUntil() == null ? null : l.excludedUntil().getTime());
+        } else {
+            reply.putNull("exclusion");
+        }
+        reply.put("depositsLockedUntil", v.depositsLockedUntilMs() > v.atMs() ? v.depositsLockedUntilMs() : 0);
+        return reply;
+    }
+
+    private static void putNullable(ObjectNode n, String field, Long value) {
+        if (value == null) {
+            n.putNull(field);
+        } else {
+            n.put(field, value.longValue());
+        }
+    }
+
     // ---- plumbing
 
     private CompletableFuture<ObjectNode> blocking(Supplier<ObjectNode> work) {
@@ -529,6 +616,12 @@ final class Handlers {
             case RISK_BLOCKED -> "the account may not do this in its current status (blocked, self-excluded or closed)";
             case VELOCITY_EXCEEDED -> "too many bets in a short time; slow down";
             case RISK_HELD -> "stake far above your usual stakes; held for review";
+            case PAYMENT_DECLINED -> "the payment provider declined the deposit; no money moved";
+            case DEPOSITS_LOCKED -> "too many declined deposits: deposits are paused for a while";
+            case DEPOSIT_LIMIT_EXCEEDED -> "the deposit would pass a deposit limit you set";
+            case LOSS_LIMIT_EXCEEDED -> "the stake could pass the loss limit you set for today";
+            case SELF_EXCLUDED -> "you are on a time-out or self-excluded: no play and no deposits until it ends";
+            case INVALID_LIMIT -> "a limit is a positive amount of minor units, or null to remove it";
             default -> code.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
         };
     }

@@ -124,6 +124,9 @@ final class Protocol {
             case "table.leave" -> handlers.onLeave(c, r);
             case "table.bet" -> handlers.onBet(c, r);
             case "history" -> handlers.onHistory(c, r);
+            case "limits.get" -> handlers.onLimits(c, r);
+            case "limits.set" -> handlers.onSetLimit(c, r);
+            case "self.exclude" -> handlers.onSelfExclude(c, r);
             default -> throw new IllegalStateException("type listed as known but not routed: " + type);
         };
     }

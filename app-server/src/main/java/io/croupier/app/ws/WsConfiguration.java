@@ -5,8 +5,10 @@ import io.croupier.app.grid.Accounts;
 import io.croupier.app.grid.GridAvailability;
 import io.croupier.app.grid.GridEvents;
 import io.croupier.app.grid.GridSessions;
+import io.croupier.cashier.Cashier;
 import io.croupier.game.Fairness;
 import io.croupier.game.GameHistory;
+import io.croupier.rg.ResponsibleGambling;
 import io.croupier.roulette.RouletteTables;
 import io.croupier.slots.SlotCatalog;
 import io.croupier.wallet.WalletService;
@@ -67,11 +69,12 @@ class WsConfiguration {
 
     @Bean
     Handlers handlers(ObjectMapper json, Accounts accounts, GridSessions sessions, GridEvents events,
-                      WalletService wallets, SlotCatalog slots, Fairness fairness, GameHistory history,
-                      RouletteTables tables, Connections connections, PasswordEncoder passwordEncoder, Clock clock,
-                      WsProperties p, ThreadPoolExecutor wsRequestExecutor) {
-        return new Handlers(json, accounts, sessions, events, wallets, slots, fairness, history, tables, connections,
-                passwordEncoder, clock, p, wsRequestExecutor);
+                      WalletService wallets, Cashier cashier, ResponsibleGambling rg, SlotCatalog slots,
+                      Fairness fairness, GameHistory history, RouletteTables tables, Connections connections,
+                      PasswordEncoder passwordEncoder, Clock clock, WsProperties p,
+                      ThreadPoolExecutor wsRequestExecutor) {
+        return new Handlers(json, accounts, sessions, events, wallets, cashier, rg, slots, fairness, history, tables,
+                connections, passwordEncoder, clock, p, wsRequestExecutor);
     }
 
     @Bean

@@ -251,6 +251,45 @@ class WebClientE2eTest {
     }
 
     @Test
+    void aPlayerSetsLimitsSeesARaisePendingAndTakesABreakInTheWalletPanel() {
+        register();
+        tab("wallet");
+        wait.until(d -> d.findElements(By.cssSelector("[data-testid='limit-row']")).size() == 4);
+        new Select(byTestId("limit-kind")).selectByValue("DEPOSIT_DAY");
+        type("limit-amount", "10.00");
+        click("set-limit");
+        wait.until(d -> "1000".equals(limitAttribute("DEPOSIT_DAY", "data-limit")));
+        type("deposit-amount", "20.00");
+        click("deposit");
+        wait.until(d -> byTestId("wallet-result").getText().startsWith("DEPOSIT_LIMIT_EXCEEDED"));
+
+        type("limit-amount", "50.00");
+        click("set-limit");
+        wait.until(d -> "5000".equals(limitAttribute("DEPOSIT_DAY", "data-pending")));
+        assertThat(limitAttribute("DEPOSIT_DAY", "data-limit")).isEqualTo("1000");
+
+        // The page asks the player to confirm a break; the test answers yes.
+        js("window.confirm = () => true");
+        new Select(byTestId("exclude-period")).selectByValue("TIME_OUT_24H");
+        click("self-exclude");
+        awaitAttribute("limits-status", "data-excluded", "true");
+        type("deposit-amount", "5");
+        click("deposit");
+        wait.until(d -> byTestId("wallet-result").getText().startsWith("SELF_EXCLUDED"));
+        screenshot("limits");
+    }
+
+    /** An attribute of a limit's row; null while the table is being re-rendered (each reply rebuilds it). */
+    private String limitAttribute(String kind, String attribute) {
+        try {
+            return browser.findElement(By.cssSelector("[data-testid='limit-row'][data-kind='" + kind + "']"))
+                    .getAttribute(attribute);
+        } catch (NoSuchElementException | StaleElementReferenceException e) {
+            return null;
+        }
+    }
+
+    @Test
     void aDroppedConnectionReconnectsByItselfAndResumesTheSessionAndTheSeat() {
         String username = register();
         tab("roulette");
