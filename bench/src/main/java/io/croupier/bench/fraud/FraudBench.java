@@ -193,9 +193,11 @@ public final class FraudBench implements Callable<Integer> {
                         }
                     }
                     playSeconds = (System.nanoTime() - playStart) / 1e9;
-                    System.out.printf(Locale.ROOT, "Played in %.0f s; waiting %d s for late alerts...%n", playSeconds,
-                            graceSeconds);
-                    Thread.sleep(TimeUnit.SECONDS.toMillis(graceSeconds));
+                    long graceEndMs = Math.max(simulation.lastEventMs(), System.currentTimeMillis() - 1_000)
+                            + TimeUnit.SECONDS.toMillis(graceSeconds);
+                    System.out.printf(Locale.ROOT, "Played in %.0f s; waiting until %d s after the last event for late "
+                            + "alerts...%n", playSeconds, graceSeconds);
+                    Thread.sleep(Math.max(0, graceEndMs - System.currentTimeMillis()));
                     result = score(simulation, alerts.alerts());
                     // Read at the end: the nodes write their defaults once the cluster is active, which a fresh
                     // cluster may report before they have.
@@ -372,6 +374,15 @@ public final class FraudBench implements Callable<Integer> {
         refusals.forEach((k, v) -> System.out.printf(Locale.ROOT, "   %-60s %,d%n", k, v));
         System.out.printf("%nAlerts by rule and the true kind of the players they flagged%n");
         System.out.print(DetectionTable.matrix(result));
+        Map<Long, Plan> players = simulation.players();
+        result.falsePositives().forEach((row, ids) -> {
+            System.out.printf(Locale.ROOT, "False positives of %s (%d; at most 10 shown):%n", row, ids.size());
+            ids.stream().limit(10).forEach(id -> {
+                Plan p = players.get(id);
+                System.out.printf(Locale.ROOT, "   player %d %s (%s, from %s): %s%n", id, p.username(),
+                        p.kind() == null ? "ordinary" : p.kind().label(), p.address(), p.describe());
+            });
+        });
         System.out.printf(Locale.ROOT, "%nFraud detection, one run (seed %d; %d of %d players registered; "
                         + "%d s grace; load average before %s, after %s)%n%n", seed, simulation.players().size(),
                 plans.size(), graceSeconds, loadBefore, EdgeBench.loadAverage());

@@ -43,6 +43,30 @@ record Plan(int index, String username, FraudKind kind, String device, String ad
     record Relogin(String device) implements Step {
     }
 
+    /** The plan in a line, for a reviewer: "deposit 5000; 40 spins of 50 on classic-fruits; 12 rounds RED 50 at sim-1". */
+    String describe() {
+        List<String> parts = new java.util.ArrayList<>();
+        for (Step s : steps) {
+            if (s instanceof Deposit d) {
+                parts.add("deposit " + d.amountMinor());
+            } else if (s instanceof WithdrawAll) {
+                parts.add("withdraw all");
+            } else if (s instanceof Spins sp) {
+                parts.add(sp.count() + " spins of " + sp.stakeMinor() + " on " + sp.game());
+            } else if (s instanceof TableRounds t) {
+                parts.add(t.rounds() + " rounds " + (t.betKind() == null ? "mixed" : t.betKind()) + " " + t.stakeMinor()
+                        + " at " + t.tableId());
+            } else if (s instanceof ProviderRounds p) {
+                parts.add(p.count() + " rounds of " + p.stakeMinor() + " on " + p.game().id());
+            } else if (s instanceof Pause p) {
+                parts.add("pause " + p.ms() + " ms");
+            } else if (s instanceof Relogin r) {
+                parts.add(r.device().equals(device) ? "login again" : "login again from another device");
+            }
+        }
+        return String.join("; ", parts);
+    }
+
     /** Total stakes this plan will wager on slots (table and provider rounds not counted). */
     long slotWagerMinor() {
         return steps.stream().filter(s -> s instanceof Spins).mapToLong(s -> ((Spins) s).stakeMinor()

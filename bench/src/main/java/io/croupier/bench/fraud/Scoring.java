@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import org.HdrHistogram.Histogram;
 
 /**
@@ -41,7 +42,7 @@ final class Scoring {
      */
     static Result score(Set<Long> players, Map<Long, FraudKind> fraudsters, Collection<Alert> alerts) {
         Map<FraudKind, Map<Long, Alert>> firstByKind = new EnumMap<>(FraudKind.class);
-        Map<FraudKind, Map<Long, Boolean>> flaggedOther = new EnumMap<>(FraudKind.class);
+        Map<FraudKind, Set<Long>> flaggedOther = new EnumMap<>(FraudKind.class);
         Map<Long, Alert> anomaly = new HashMap<>();
         Map<String, Map<String, Integer>> matrix = new TreeMap<>();
         int unknownPlayers = 0;
@@ -70,30 +71,41 @@ final class Scoring {
             if (detects == truth) {
                 firstByKind.computeIfAbsent(detects, k -> new HashMap<>()).merge(a.playerId(), a, Scoring::earlier);
             } else if (truth == null || !FraudKind.alsoCorrectOn(rule).contains(truth)) {
-                flaggedOther.computeIfAbsent(detects, k -> new HashMap<>()).put(a.playerId(), true);
+                flaggedOther.computeIfAbsent(detects, k -> new TreeSet<>()).add(a.playerId());
             }
         }
         List<KindRow> rows = new ArrayList<>();
+        Map<String, Set<Long>> falsePositives = new TreeMap<>();
         for (FraudKind kind : FraudKind.values()) {
             int total = (int) fraudsters.values().stream().filter(k -> k == kind).count();
             Map<Long, Alert> caught = firstByKind.getOrDefault(kind, Map.of());
             Histogram latency = new Histogram(LATENCY_MS_HIGHEST, 3);
             caught.values().forEach(a -> latency.recordValue(Math.min(LATENCY_MS_HIGHEST, a.latencyMs())));
-            int fp = flaggedOther.getOrDefault(kind, Map.of()).size();
+            Set<Long> wrong = flaggedOther.getOrDefault(kind, Set.of());
+            int fp = wrong.size();
+            if (!wrong.isEmpty()) {
+                falsePositives.put(kind.name(), wrong);
+            }
             rows.add(new KindRow(kind.name(), kind.label(), total, caught.size(), fp, total - caught.size(), latency));
         }
         Histogram anomalyLatency = new Histogram(LATENCY_MS_HIGHEST, 3);
         int anomalyTp = 0;
+        Set<Long> anomalyWrong = new TreeSet<>();
         for (Alert a : anomaly.values()) {
             if (fraudsters.containsKey(a.playerId())) {
                 anomalyTp++;
                 anomalyLatency.recordValue(Math.min(LATENCY_MS_HIGHEST, a.latencyMs()));
+            } else {
+                anomalyWrong.add(a.playerId());
             }
+        }
+        if (!anomalyWrong.isEmpty()) {
+            falsePositives.put(AlertRule.ANOMALY_SCORE.name(), anomalyWrong);
         }
         KindRow anomalyRow = new KindRow(AlertRule.ANOMALY_SCORE.name(), "any fraud kind (combined score)",
                 fraudsters.size(), anomalyTp, anomaly.size() - anomalyTp, fraudsters.size() - anomalyTp,
                 anomalyLatency);
-        return new Result(rows, anomalyRow, matrix, unknownPlayers, unknownRules);
+        return new Result(rows, anomalyRow, matrix, falsePositives, unknownPlayers, unknownRules);
     }
 
     private static Alert earlier(Alert a, Alert b) {
@@ -110,11 +122,12 @@ final class Scoring {
 
     /**
      * @param matrix        rule → true kind of the flagged players ("ordinary" or a kind's name) → players
+     * @param falsePositives row name (a kind's, or ANOMALY_SCORE) → the players counted as its false positives
      * @param unknownPlayers alerts about players the simulator did not create (none expected on a fresh grid)
      * @param unknownRules   alerts whose rule this simulator does not know (a rule added after it)
      */
-    record Result(List<KindRow> kinds, KindRow anomaly, Map<String, Map<String, Integer>> matrix, int unknownPlayers,
-                  int unknownRules) {
+    record Result(List<KindRow> kinds, KindRow anomaly, Map<String, Map<String, Integer>> matrix,
+                  Map<String, Set<Long>> falsePositives, int unknownPlayers, int unknownRules) {
     }
 
     /** One line of the table. Precision and recall are NaN where undefined (no alert, no player of the kind). */

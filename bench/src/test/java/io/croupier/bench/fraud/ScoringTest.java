@@ -41,6 +41,18 @@ class ScoringTest {
     }
 
     @Test
+    void theFalsePositivesAreNamedPerRow() {
+        Scoring.Result r = Scoring.score(PLAYERS, FRAUDSTERS, List.of(
+                alert(9, "AML_STRUCTURING", 1_000, 1_010),
+                alert(5, "AML_STRUCTURING", 1_000, 1_010),
+                alert(10, "ANOMALY_SCORE", 1_000, 1_010)));
+
+        assertThat(r.falsePositives()).containsOnlyKeys("STRUCTURING", "ANOMALY_SCORE");
+        assertThat(r.falsePositives().get("STRUCTURING")).containsExactly(5L, 9L);
+        assertThat(r.falsePositives().get("ANOMALY_SCORE")).containsExactly(10L);
+    }
+
+    @Test
     void latencyIsCreatedMinusEventOfEachPlayersFirstAlert() {
         List<Alert> alerts = List.of(
                 alert(1, "AML_STRUCTURING", 1_000, 1_100),
