@@ -236,6 +236,8 @@ public final class RouletteTables {
                 betCache.putAll(rows);
                 held.put(heldKey, heldBefore == null ? describe(valid) : heldBefore + ";" + describe(valid));
                 tx.commit();
+                // After the commit, off the transaction: the player's fraud detector hears of the stake.
+                RoundStake.tell(ignite, RoundStake.of(playerId, key, parse(heldBefore), valid));
                 TableDriver.publish(ignite, new TableEvent(TableEvent.Type.BET_PLACED, tableId, roundNo, playerId,
                         total, -1, describe(valid), now.getTime()));
                 return PlaceBetsResult.ok(money.balance(), total, false);

@@ -250,6 +250,16 @@ public final class TableDriver implements Service {
             publish(ignite, new TableEvent(TableEvent.Type.BET_SETTLED, tableId, round.roundNo(), e.getKey(),
                     e.getValue(), number, String.valueOf(balances.getOrDefault(e.getKey(), -1L)), settledAt));
         }
+        roundSettled(new RoundListener.SettledRound(tableId, round.roundNo(), number, bets, settledAt));
+    }
+
+    /** Hands the settled round to this node's listener (the collusion checks); it queues and returns at once. */
+    private void roundSettled(RoundListener.SettledRound settled) {
+        try {
+            RoundListener.of(ignite).settled(settled);
+        } catch (RuntimeException e) {
+            log.warn("Table {}: round listener failed on round {}", tableId, settled.roundNo(), e);
+        }
     }
 
     /** The round will not be completed (it is REFUNDING): each bet request is voided (its stake returned), once. */

@@ -8,6 +8,10 @@ import io.croupier.fair.RevealedSeed;
 import io.croupier.fair.SeedKey;
 import io.croupier.fraud.detect.FraudAlert;
 import io.croupier.fraud.detect.FraudAlertKey;
+import io.croupier.fraud.detect.DeviceLink;
+import io.croupier.fraud.detect.DeviceLinkKey;
+import io.croupier.fraud.detect.TablePair;
+import io.croupier.fraud.detect.TablePairKey;
 import io.croupier.fraud.detect.RiskSetting;
 import io.croupier.roulette.TableBet;
 import io.croupier.roulette.TableBetKey;
@@ -88,9 +92,18 @@ public final class CacheSchema {
     public static final String RG_EVENT = "rg_event";
     /** Per-player deposits, net loss of the day and declined deposits, for the limits and cashier checks; no SQL. */
     public static final String PLAYER_TALLY = "player_tally";
+    /** Accounts seen on each device fingerprint (hashed) and IP address; colocated by the link (MULTI_ACCOUNT). */
+    public static final String DEVICE_LINK = "device_link";
+    /** Per pair of players at a table, how their even-money bets related; colocated by table (TABLE_COLLUSION). */
+    public static final String TABLE_PAIR = "table_pair";
+    /** Running aggregates of each player's money for the detection rules; key: player id (player's partition). */
+    public static final String PLAYER_ACTIVITY = "player_activity";
+    /** The anomaly model (population statistics), retrained from the grid; replicated, so scoring reads locally. */
+    public static final String RISK_MODEL = "risk_model";
     public static final List<String> ALL = List.of(PLAYER, WALLET, LEDGER, TRANSFER, PLAYER_SEED, REVEALED_SEED, ROUND,
             ROULETTE_TABLE, TABLE_ROUND, TABLE_BET, TABLE_STAKE, ACCOUNT, SESSION, SEAT, EDGE_KEY, SLOT_GAME,
-            ADMIN_ACTION, PLAYER_RISK, FRAUD_ALERT, RISK_SETTING, RG_LIMIT, RG_EVENT, PLAYER_TALLY);
+            ADMIN_ACTION, PLAYER_RISK, FRAUD_ALERT, RISK_SETTING, RG_LIMIT, RG_EVENT, PLAYER_TALLY, DEVICE_LINK,
+            TABLE_PAIR, PLAYER_ACTIVITY, RISK_MODEL);
 
     private CacheSchema() {
     }
@@ -139,7 +152,14 @@ public final class CacheSchema {
                 cache(RG_EVENT, backups, partitions, rgEventTable())
                         .setKeyConfiguration(colocatedByPlayer(RgEventKey.class)),
                 // Written by the money transaction, read by it and the limits requests: no SQL table.
-                cache(PLAYER_TALLY, backups, partitions, null));
+                cache(PLAYER_TALLY, backups, partitions, null),
+                cache(DEVICE_LINK, backups, partitions, deviceLinkTable())
+                        .setKeyConfiguration(new CacheKeyConfiguration(DeviceLinkKey.class.getName(), "link")),
+                cache(TABLE_PAIR, backups, partitions, tablePairTable())
+                        .setKeyConfiguration(colocatedByTable(TablePairKey.class)),
+                // Written by the fraud detector after the money committed, read by it and the model's training.
+                cache(PLAYER_ACTIVITY, backups, partitions, null),
+                cache(RISK_MODEL, backups, partitions, null).setCacheMode(CacheMode.REPLICATED));
     }
 
     /**
@@ -231,6 +251,28 @@ public final class CacheSchema {
                         "eventAt", "createdAt"))
                 .setIndexes(List.of(new QueryIndex("playerId"), new QueryIndex("createdAt"),
                         new QueryIndex(List.of("rule", "status"), org.apache.ignite.cache.QueryIndexType.SORTED)));
+    }
+
+    /** The device fingerprint is stored as its SHA-256 (VALUE), never as the client sent it. */
+    private static QueryEntity deviceLinkTable() {
+        return table("DEVICE_LINK", DeviceLinkKey.class, DeviceLink.class, columns(
+                "link", String.class, "playerId", Long.class, "kind", String.class, "value", String.class,
+                "firstSeen", Timestamp.class, "lastSeen", Timestamp.class, "sessions", Long.class))
+                .setKeyFields(Set.of("link", "playerId"))
+                .setNotNullFields(Set.of("kind", "value", "firstSeen", "lastSeen", "sessions"))
+                .setIndexes(List.of(new QueryIndex("link"), new QueryIndex("playerId")));
+    }
+
+    private static QueryEntity tablePairTable() {
+        return table("TABLE_PAIR", TablePairKey.class, TablePair.class, columns(
+                "tableId", String.class, "lowerPlayerId", Long.class, "higherPlayerId", Long.class,
+                "roundsTogether", Long.class, "roundsOpposed", Long.class, "stakeOpposed", Long.class,
+                "netToHigher", Long.class, "grossMoved", Long.class, "firstRoundNo", Long.class,
+                "lastRoundNo", Long.class, "updatedAt", Timestamp.class))
+                .setKeyFields(Set.of("tableId", "lowerPlayerId", "higherPlayerId"))
+                .setNotNullFields(Set.of("roundsTogether", "roundsOpposed", "stakeOpposed", "netToHigher",
+                        "grossMoved", "lastRoundNo"))
+                .setIndexes(List.of(new QueryIndex("lowerPlayerId"), new QueryIndex("higherPlayerId")));
     }
 
     private static QueryEntity riskSettingTable() {

@@ -27,7 +27,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Pipeline of one group: 1. keep operations whose partition is primary here (others: RETRY, the caller
  * re-routes) 2. one transaction for the group 3. if that transaction fails as a whole, each operation alone, so a
- * failing operation never fails its neighbours 4. complete each caller's future.
+ * failing operation never fails its neighbours 4. complete each caller's future 5. hand the applied operations to
+ * the node's {@link CommitListener} (the fraud detector), which must not block the lane.
  */
 public final class GroupCommitter {
     private static final Logger log = LoggerFactory.getLogger(GroupCommitter.class);
@@ -39,6 +40,7 @@ public final class GroupCommitter {
     private final MoneyTransactions transactions;
     private final Affinity<Long> affinity;
     private final Lane[] lanes;
+    private final CommitListener listener;
     private final java.util.concurrent.atomic.LongAdder groups = new java.util.concurrent.atomic.LongAdder();
     private final java.util.concurrent.atomic.LongAdder operations = new java.util.concurrent.atomic.LongAdder();
 
@@ -52,9 +54,11 @@ public final class GroupCommitter {
         return new long[] {groups.sum(), operations.sum()};
     }
 
-    private GroupCommitter(Ignite ignite, CommitSettings settings, PlayPolicy policy, SlotCatalog slots, Clock clock) {
+    private GroupCommitter(Ignite ignite, CommitSettings settings, PlayPolicy policy, SlotCatalog slots, Clock clock,
+                           CommitListener listener) {
         this.ignite = ignite;
         this.settings = settings;
+        this.listener = listener;
         this.transactions = new MoneyTransactions(ignite, settings.limits(), policy, slots, clock,
                 settings.txTimeoutMs());
         this.affinity = ignite.affinity(CacheSchema.WALLET);
@@ -70,7 +74,13 @@ public final class GroupCommitter {
      */
     public static void configure(Ignite ignite, CommitSettings settings, PlayPolicy policy, SlotCatalog slots,
                                  Clock clock) {
-        ignite.cluster().nodeLocalMap().put(CONFIG_KEY, new Config(settings, policy, slots, clock));
+        configure(ignite, settings, policy, slots, clock, CommitListener.NONE);
+    }
+
+    /** As above, with a listener that hears each group's applied operations after its commit (the fraud detector). */
+    public static void configure(Ignite ignite, CommitSettings settings, PlayPolicy policy, SlotCatalog slots,
+                                 Clock clock, CommitListener listener) {
+        ignite.cluster().nodeLocalMap().put(CONFIG_KEY, new Config(settings, policy, slots, clock, listener));
     }
 
     /** This node's committer; built on first use from {@link #configure} (defaults if the node was not configured). */
@@ -85,15 +95,16 @@ public final class GroupCommitter {
             if (existing == null) {
                 Config c = (Config) local.getOrDefault(CONFIG_KEY,
                         new Config(CommitSettings.defaults(), PlayPolicy.ALLOW_ALL, SlotCatalog.EMPTY,
-                                Clock.systemUTC()));
-                existing = new GroupCommitter(ignite, c.settings, c.policy, c.slots, c.clock).start();
+                                Clock.systemUTC(), CommitListener.NONE));
+                existing = new GroupCommitter(ignite, c.settings, c.policy, c.slots, c.clock, c.listener).start();
                 local.put(NODE_LOCAL_KEY, existing);
             }
             return (GroupCommitter) existing;
         }
     }
 
-    private record Config(CommitSettings settings, PlayPolicy policy, SlotCatalog slots, Clock clock) {
+    private record Config(CommitSettings settings, PlayPolicy policy, SlotCatalog slots, Clock clock,
+                          CommitListener listener) {
     }
 
     private GroupCommitter start() {
@@ -220,6 +231,30 @@ public final class GroupCommitter {
             operations.add(results.length);
             for (int i = 0; i < results.length; i++) {
                 mine.get(i).result.complete(results[i]);
+            }
+            tellListener(requests, results);
+        }
+
+        /** 5. after the commit and the answers: the applied, first-time operations go to the listener. */
+        private void tellListener(List<MoneyRequest> requests, MoneyResult[] results) {
+            if (listener == CommitListener.NONE) {
+                return;
+            }
+            List<MoneyRequest> applied = new ArrayList<>(requests.size());
+            List<MoneyResult> appliedResults = new ArrayList<>(requests.size());
+            for (int i = 0; i < results.length; i++) {
+                if (results[i].isOk() && !results[i].replayed()) {
+                    applied.add(requests.get(i));
+                    appliedResults.add(results[i]);
+                }
+            }
+            if (applied.isEmpty()) {
+                return;
+            }
+            try {
+                listener.committed(applied, appliedResults);
+            } catch (RuntimeException e) {
+                log.error("Commit listener failed on a group of {}", applied.size(), e);
             }
         }
 

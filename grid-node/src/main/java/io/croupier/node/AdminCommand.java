@@ -2,18 +2,30 @@ package io.croupier.node;
 
 import io.croupier.admin.AdminAction;
 import io.croupier.admin.AdminActions;
+import io.croupier.fraud.detect.AlertStatus;
+import io.croupier.fraud.detect.AnomalyFeatures;
+import io.croupier.fraud.detect.AnomalyModel;
+import io.croupier.fraud.detect.AnomalyTraining;
+import io.croupier.fraud.detect.DetectSettings;
+import io.croupier.fraud.detect.FraudAlerts;
+import io.croupier.fraud.detect.RiskSettingStore;
+import io.croupier.schema.CacheSchema;
 import io.croupier.rg.LimitKind;
 import io.croupier.wallet.GridWalletService;
 import io.croupier.wallet.PipelineSettings;
 import java.io.Console;
 import java.io.PrintWriter;
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import org.apache.ignite.Ignite;
+import org.apache.ignite.cache.query.SqlFieldsQuery;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -28,8 +40,10 @@ import picocli.CommandLine.Model.CommandSpec;
  */
 @Command(name = "admin", mixinStandardHelpOptions = true,
         subcommands = {AdminCommand.Block.class, AdminCommand.Unblock.class, AdminCommand.Adjust.class,
-                AdminCommand.Limit.class, AdminCommand.ClearDepositLock.class, AdminCommand.HashPassword.class},
-        description = "Audited player administration (block, unblock, adjust, limit, clear-deposit-lock); every action names its administrator and reason.")
+                AdminCommand.Limit.class, AdminCommand.ClearDepositLock.class, AdminCommand.HashPassword.class,
+                AdminCommand.Alerts.class, AdminCommand.AlertReview.class, AdminCommand.RiskSet.class,
+                AdminCommand.RiskRetrain.class},
+        description = "Audited player administration (block, unblock, adjust, limit, clear-deposit-lock) and fraud review (alerts, alert-review, risk-set, risk-retrain); every action names its administrator.")
 final class AdminCommand {
     static final int EXIT_REFUSED = 1;
     static final int EXIT_BAD_INPUT = 2;
@@ -72,8 +86,8 @@ final class AdminCommand {
         }
     }
 
-    /** What every player action shares: login, the grid to connect to, the player, why, and the action key. */
-    abstract static class PlayerAction implements Callable<Integer> {
+    /** What every administrator command shares: log in, join the grid as a client node, act, print. */
+    abstract static class GridAction implements Callable<Integer> {
         @Spec
         CommandSpec spec;
 
@@ -82,15 +96,6 @@ final class AdminCommand {
 
         @CommandLine.Mixin
         Login login = new Login();
-
-        @Option(names = "--player", required = true, description = "Player id.")
-        long playerId;
-
-        @Option(names = "--reason", required = true, description = "Why (recorded; 1..80 printable characters).")
-        String reason;
-
-        @Option(names = "--key", description = "Action key: running the same action again with it does nothing twice (default: a new one, printed).")
-        String actionKey;
 
         @Option(names = "--timeout-ms", defaultValue = "30000", description = "How long to wait for an active cluster.")
         long timeoutMs;
@@ -102,21 +107,41 @@ final class AdminCommand {
                 if (!login.authenticate()) {
                     return CroupierCli.error(spec, "authentication failed for " + login.admin, EXIT_AUTHENTICATION_FAILED);
                 }
-                String key = actionKey != null ? actionKey : "a-" + UUID.randomUUID();
                 try (Ignite client = CroupierCli.startClient(options.clientSettings("admin"), timeoutMs)) {
-                    AdminActions.Outcome outcome = act(client, new AdminActions(client, Clock.systemUTC()), key);
-                    if (!outcome.isOk()) {
-                        return CroupierCli.error(spec, "REFUSED " + outcome.code() + " (player " + playerId
-                                + ", action key " + key + ")", EXIT_REFUSED);
-                    }
-                    out.println((outcome.replayed() ? "ALREADY DONE " : "OK ") + describe(outcome.action())
-                            + " (player " + playerId + ", action key " + key + ")");
+                    int code = act(client, out);
                     out.flush();
-                    return 0;
+                    return code;
                 }
             } catch (IllegalArgumentException e) {
                 return CroupierCli.error(spec, e.getMessage(), EXIT_BAD_INPUT);
             }
+        }
+
+        abstract int act(Ignite client, PrintWriter out);
+    }
+
+    /** What every player action adds: the player, why, and the action key. */
+    abstract static class PlayerAction extends GridAction {
+        @Option(names = "--player", required = true, description = "Player id.")
+        long playerId;
+
+        @Option(names = "--reason", required = true, description = "Why (recorded; 1..80 printable characters).")
+        String reason;
+
+        @Option(names = "--key", description = "Action key: running the same action again with it does nothing twice (default: a new one, printed).")
+        String actionKey;
+
+        @Override
+        int act(Ignite client, PrintWriter out) {
+            String key = actionKey != null ? actionKey : "a-" + UUID.randomUUID();
+            AdminActions.Outcome outcome = act(client, new AdminActions(client, Clock.systemUTC()), key);
+            if (!outcome.isOk()) {
+                return CroupierCli.error(spec, "REFUSED " + outcome.code() + " (player " + playerId
+                        + ", action key " + key + ")", EXIT_REFUSED);
+            }
+            out.println((outcome.replayed() ? "ALREADY DONE " : "OK ") + describe(outcome.action())
+                    + " (player " + playerId + ", action key " + key + ")");
+            return 0;
         }
 
         abstract AdminActions.Outcome act(Ignite client, AdminActions actions, String key);
@@ -217,6 +242,106 @@ final class AdminCommand {
             spec.commandLine().getOut().println(admin + "=" + AdminCredentials.hash(password.password(admin),
                     new SecureRandom()));
             spec.commandLine().getOut().flush();
+            return 0;
+        }
+    }
+
+    @Command(name = "alerts", mixinStandardHelpOptions = true,
+            description = "List fraud and AML alerts (default: OPEN ones, newest first): player, alert id, severity, action, score, hits, event time, evidence.")
+    static final class Alerts extends GridAction {
+        @Option(names = "--status", defaultValue = "OPEN", description = "OPEN, CONFIRMED or DISMISSED (default: ${DEFAULT-VALUE}).")
+        AlertStatus status;
+
+        @Option(names = "--limit", defaultValue = "100", description = "Most alerts listed (default: ${DEFAULT-VALUE}).")
+        int limit;
+
+        @Override
+        int act(Ignite client, PrintWriter out) {
+            SqlFieldsQuery q = new SqlFieldsQuery("SELECT PLAYER_ID, ALERT_ID, SEVERITY, ACTION, SCORE, HITS, EVENT_AT, "
+                    + "EVIDENCE FROM " + CacheSchema.SQL_SCHEMA + ".FRAUD_ALERT WHERE STATUS = ? "
+                    + "ORDER BY CREATED_AT DESC LIMIT ?").setArgs(status.name(), Math.max(1, limit));
+            List<List<?>> rows = client.cache(CacheSchema.FRAUD_ALERT).query(q).getAll();
+            out.println("PLAYER_ID\tALERT_ID\tSEVERITY\tACTION\tSCORE\tHITS\tEVENT_AT\tEVIDENCE");
+            for (List<?> r : rows) {
+                out.printf(Locale.ROOT, "%s\t%s\t%s\t%s\t%.2f\t%s\t%s\t%s%n", r.get(0), r.get(1), r.get(2),
+                        r.get(3), ((Number) r.get(4)).doubleValue(), r.get(5), r.get(6), r.get(7));
+            }
+            out.println(rows.size() + " " + status + " alert(s)");
+            return 0;
+        }
+    }
+
+    @Command(name = "alert-review", mixinStandardHelpOptions = true,
+            description = "Confirm or dismiss an alert, with the reason (recorded as REVIEWED_BY / REVIEW_NOTE). Dismissing lifts the hold or block the alert set unless another open or confirmed alert still asks for it.")
+    static final class AlertReview extends GridAction {
+        @CommandLine.Parameters(index = "0", paramLabel = "PLAYER", description = "Player id.")
+        long playerId;
+
+        @CommandLine.Parameters(index = "1", paramLabel = "ALERT_ID", description = "The alert id, e.g. AML_STRUCTURING:day:2026-11-29.")
+        String alertId;
+
+        @CommandLine.Parameters(index = "2", paramLabel = "DECISION", description = "confirm or dismiss.")
+        String decision;
+
+        @Option(names = "--reason", required = true, description = "Why (recorded; 1..200 printable characters).")
+        String reason;
+
+        @Override
+        int act(Ignite client, PrintWriter out) {
+            AlertStatus status = switch (decision.toLowerCase(Locale.ROOT)) {
+                case "confirm" -> AlertStatus.CONFIRMED;
+                case "dismiss" -> AlertStatus.DISMISSED;
+                default -> throw new IllegalArgumentException("decision must be confirm or dismiss, not " + decision);
+            };
+            if (reason.isBlank() || reason.length() > 200) {
+                throw new IllegalArgumentException("reason must be 1..200 characters");
+            }
+            if (!new FraudAlerts(client, Clock.systemUTC()).review(playerId, alertId, status, login.admin, reason)) {
+                return CroupierCli.error(spec, "REFUSED unknown alert " + alertId + " of player " + playerId,
+                        EXIT_REFUSED);
+            }
+            out.println("OK " + status + " " + alertId + " (player " + playerId + ") by " + login.admin + ": " + reason);
+            return 0;
+        }
+    }
+
+    @Command(name = "risk-set", mixinStandardHelpOptions = true,
+            description = "Change one detection threshold for the whole cluster, at once and without a restart (RISK_SETTING; who and when are recorded). Names: docs/operations.md.")
+    static final class RiskSet extends GridAction {
+        @CommandLine.Parameters(index = "0", paramLabel = "NAME", description = "Setting name, e.g. aml.structuring.depositsMin.")
+        String name;
+
+        @CommandLine.Parameters(index = "1", paramLabel = "VALUE", description = "New value (a number >= 0).")
+        BigDecimal value;
+
+        @Override
+        int act(Ignite client, PrintWriter out) {
+            // Known: a per-player rule's setting, or any setting a node wrote its default for (the cross-player rules').
+            if (!DetectSettings.defaultValues().containsKey(name)
+                    && !client.cache(CacheSchema.RISK_SETTING).containsKey(name)) {
+                throw new IllegalArgumentException("unknown setting " + name + " (not in RISK_SETTING); see "
+                        + "docs/operations.md, \"Fraud alerts and thresholds\"");
+            }
+            BigDecimal before = new RiskSettingStore(client, Clock.systemUTC()).set(name, value, login.admin);
+            GridNodes.log().info("Risk setting {} changed from {} to {} by {}", name, before, value, login.admin);
+            out.println("OK " + name + " = " + value.toPlainString() + " (was "
+                    + (before == null ? "unset" : before.toPlainString()) + ") by " + login.admin);
+            return 0;
+        }
+    }
+
+    @Command(name = "risk-retrain", mixinStandardHelpOptions = true,
+            description = "Retrain the anomaly model now from every player's activity (a map-reduce on the server nodes, each over its own partitions).")
+    static final class RiskRetrain extends GridAction {
+        @Override
+        int act(Ignite client, PrintWriter out) {
+            AnomalyModel model = AnomalyTraining.retrain(client, Clock.systemUTC());
+            GridNodes.log().info("Anomaly model retrained on {} players by {}", model.players(), login.admin);
+            out.println("OK anomaly model trained on " + model.players() + " players at " + model.trainedAt().toInstant());
+            for (int i = 0; i < AnomalyFeatures.NAMES.length; i++) {
+                out.printf(Locale.ROOT, "%-24s mean %.4f  sd %.4f%n", AnomalyFeatures.NAMES[i], model.mean(i),
+                        model.deviation(i));
+            }
             return 0;
         }
     }

@@ -3,8 +3,11 @@ package io.croupier.node;
 import io.croupier.fraud.RiskPolicy;
 import io.croupier.rg.ResponsibleGambling;
 import io.croupier.rg.RgPolicy;
+import io.croupier.fraud.detect.CrossPlayerChecks;
+import io.croupier.fraud.detect.Detector;
 import io.croupier.schema.CacheSchema;
 import io.croupier.slots.SlotCatalog;
+import io.croupier.wallet.CommitListener;
 import io.croupier.wallet.GroupCommitter;
 import io.croupier.wallet.PlayPolicy;
 import java.time.Clock;
@@ -48,10 +51,14 @@ public final class GridNodes {
         // not switched off with croupier.risk.enabled (limits a player set are never optional).
         PlayPolicy limits = new RgPolicy(ignite, settings.cashierSettings(), Clock.systemUTC());
         ResponsibleGambling.configure(ignite, settings.cashierSettings());
+        // The detector hears each commit lane after its commits; it writes the rules' default thresholds once active.
+        CommitListener detector = settings.detectEnabled()
+                ? Detector.start(ignite, settings.detectorSettings(), slots, Clock.systemUTC()) : CommitListener.NONE;
         GroupCommitter.configure(ignite, settings.commitSettings(),
                 settings.riskEnabled() ? PlayPolicy.inOrder(
                         new RiskPolicy(ignite, settings.riskSettings(), Clock.systemUTC()), limits) : limits,
-                slots, Clock.systemUTC());
+                slots, Clock.systemUTC(), detector);
+        CrossPlayerChecks.install(ignite, Clock.systemUTC());
         if (settings.persistence()) {
             ClusterActivation.start(ignite, settings);
         }

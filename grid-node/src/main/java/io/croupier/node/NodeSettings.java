@@ -1,6 +1,7 @@
 package io.croupier.node;
 
 import io.croupier.fraud.RiskSettings;
+import io.croupier.fraud.detect.DetectorSettings;
 import io.croupier.rg.CashierSettings;
 import io.croupier.roulette.TableDriverSettings;
 import io.croupier.wallet.CommitSettings;
@@ -103,11 +104,17 @@ public final class NodeSettings {
         requireRange(NodeProperty.RISK_STAKES_PER_MINUTE_MAX, 1, 60_000_000);
         requireRange(NodeProperty.RISK_STAKE_JUMP_FACTOR_MAX, 0, 1_000_000);
         requireRange(NodeProperty.RISK_STAKE_JUMP_HISTORY_STAKES_MIN, 1, 1_000_000);
+        requireRange(NodeProperty.DETECT_THREADS, 1, 64);
+        requireRange(NodeProperty.DETECT_QUEUE_EVENTS_MAX, 1, 10_000_000);
+        requireRange(NodeProperty.DETECT_SWEEP_PERIOD_MS, 100, 86_400_000);
+        requireRange(NodeProperty.DETECT_RETRAIN_PERIOD_MS, 1_000, 604_800_000);
         riskSettings();
         requireRange(NodeProperty.RISK_DEPOSITS_PER_DAY_MAX, 1, 1_000_000);
         requireRange(NodeProperty.RISK_DECLINED_DEPOSITS_MAX, 1, 100);
         requireRange(NodeProperty.RISK_DECLINED_DEPOSITS_WINDOW_MS, 1_000, 31L * 24 * 60 * 60 * 1_000);
         cashierSettings();
+        detectorSettings();
+        flag(NodeProperty.DETECT_ENABLED);
         tableDriverSettings();
         if (discoveryAddresses().isEmpty()) {
             throw new IllegalArgumentException(NodeProperty.DISCOVERY_ADDRESSES.key + " must list at least one address");
@@ -277,6 +284,16 @@ public final class NodeSettings {
     public CashierSettings cashierSettings() {
         return new CashierSettings(integer(NodeProperty.RISK_DEPOSITS_PER_DAY_MAX),
                 integer(NodeProperty.RISK_DECLINED_DEPOSITS_MAX), number(NodeProperty.RISK_DECLINED_DEPOSITS_WINDOW_MS));
+    }
+
+    public boolean detectEnabled() {
+        return flag(NodeProperty.DETECT_ENABLED);
+    }
+
+    /** How this node runs its fraud detector (threads, queue, sweep and retraining periods). */
+    public DetectorSettings detectorSettings() {
+        return new DetectorSettings(integer(NodeProperty.DETECT_THREADS), integer(NodeProperty.DETECT_QUEUE_EVENTS_MAX),
+                number(NodeProperty.DETECT_SWEEP_PERIOD_MS), number(NodeProperty.DETECT_RETRAIN_PERIOD_MS));
     }
 
     public Path slotsDirectory() {

@@ -157,7 +157,6 @@ class AdminCommandTest {
         }
     }
 
-    /** The command line, pointed at the test grid with --set, logged in as {@code admin}. */
     @Test
     void aLimitOverrideAndAClearedDepositLockAreAuditedAndAppliedOncePerKey() {
         long player = fundedPlayer("limited", 1_000);
@@ -187,6 +186,44 @@ class AdminCommandTest {
         assertThat(both.exitCode()).isEqualTo(AdminCommand.EXIT_BAD_INPUT);
     }
 
+    @Test
+    void alertsAreListedReviewedAndThresholdsSetByAnAuthenticatedAdministrator() {
+        long player = fundedPlayer("reviewed", 10_000);
+        new io.croupier.fraud.detect.FraudAlerts(node, Clock.systemUTC()).raise(new io.croupier.fraud.detect.Finding(
+                player, io.croupier.fraud.detect.AlertRule.AML_STRUCTURING, "day:2026-11-29",
+                io.croupier.fraud.detect.Severity.MEDIUM, 3, "3 deposits just under", 1_000));
+        assertThat(players.find(player).orElseThrow().status()).isEqualTo(PlayerStatus.HELD);
+
+        CliRun list = admin("alice", password, "alerts");
+        assertThat(list.exitCode()).as("%s", list).isZero();
+        assertThat(list.out()).contains(player + "\tAML_STRUCTURING:day:2026-11-29\tMEDIUM\tHOLD_WITHDRAWALS");
+        assertThat(admin("alice", wrongPassword, "alerts").exitCode())
+                .isEqualTo(AdminCommand.EXIT_AUTHENTICATION_FAILED);
+
+        CliRun dismiss = admin("alice", password, "alert-review", String.valueOf(player),
+                "AML_STRUCTURING:day:2026-11-29", "dismiss", "--reason", "payroll deposits");
+        assertThat(dismiss.exitCode()).as("%s", dismiss).isZero();
+        assertThat(players.find(player).orElseThrow().status()).isEqualTo(PlayerStatus.ACTIVE);
+        assertThat(MoneyTables.sqlLong(node, "SELECT COUNT(*) FROM CROUPIER.FRAUD_ALERT WHERE PLAYER_ID = ? AND "
+                + "STATUS = 'DISMISSED' AND REVIEWED_BY = 'alice' AND REVIEW_NOTE = 'payroll deposits'", player))
+                .isEqualTo(1);
+        assertThat(admin("alice", password, "alert-review", String.valueOf(player), "NO_SUCH:x", "confirm",
+                "--reason", "x").exitCode()).isEqualTo(AdminCommand.EXIT_REFUSED);
+
+        CliRun set = admin("alice", password, "risk-set", "aml.structuring.depositsMin", "4");
+        assertThat(set.exitCode()).as("%s", set).isZero();
+        assertThat(MoneyTables.sqlLong(node, "SELECT COUNT(*) FROM CROUPIER.RISK_SETTING WHERE "
+                + "NAME = 'aml.structuring.depositsMin' AND THRESHOLD = 4 AND UPDATED_BY = 'alice'")).isEqualTo(1);
+        assertThat(admin("alice", password, "risk-set", "no.such.setting", "4").exitCode())
+                .isEqualTo(AdminCommand.EXIT_BAD_INPUT);
+        assertThat(admin("alice", password, "risk-set", "aml.structuring.depositsMin", "3").exitCode()).isZero();
+
+        CliRun retrain = admin("alice", password, "risk-retrain");
+        assertThat(retrain.exitCode()).as("%s", retrain).isZero();
+        assertThat(retrain.out()).contains("OK anomaly model trained on", "winRateZ");
+    }
+
+    /** The command line, pointed at the test grid with --set, logged in as {@code admin}. */
     private static CliRun admin(String admin, Path passwordFile, String action, String... args) {
         NodeSettings s = grid.settings(99, true);
         List<String> all = new ArrayList<>(List.of("admin", action, "--admin", admin, "--password-file",

@@ -3,6 +3,11 @@ package io.croupier.node;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import io.croupier.fraud.detect.AlertRule;
+import io.croupier.fraud.detect.AlertStatus;
+import io.croupier.fraud.detect.FraudAlert;
+import io.croupier.fraud.detect.FraudAlertKey;
+import io.croupier.fraud.detect.FraudAlerts;
 import io.croupier.player.PlayerSession;
 import io.croupier.player.Players;
 import io.croupier.rg.Exclusion;
@@ -79,6 +84,8 @@ class ReportLibraryTest {
         // Seeding spins each player as fast as the grid answers: lift the per-player stake velocity limit.
         Map<String, String> settings = new HashMap<>(TestGrid.NO_STAKE_VELOCITY_LIMIT);
         settings.put("croupier.games.slotsDirectory", SlotSpinTest.SLOTS.toString());
+        // The fraud_alerts report needs alerts: the detector judges the seeded play.
+        settings.putAll(TestGrid.DETECTION);
         grid = new TestGrid(settings);
         node = grid.startServer();
         grid.startServer();
@@ -137,6 +144,18 @@ class ReportLibraryTest {
             }
         }
         seedResponsibleGamblingAndSessions();
+        // The detector judges after each commit: every first deposit and the whale's deposit and withdrawal are large
+        // transactions; the whale's withdrawal with no play in between is low wagering.
+        TestGrid.await(() -> fraudAlerts().stream().filter(a -> a.rule() == AlertRule.AML_LARGE_TRANSACTION).count()
+                == PLAYERS + 2 && fraudAlerts().stream().anyMatch(a -> a.rule() == AlertRule.AML_LOW_WAGERING),
+                30_000, "fraud alerts raised");
+        FraudAlerts review = new FraudAlerts(node, Clock.systemUTC());
+        List<Cache.Entry<FraudAlertKey, FraudAlert>> large = fraudAlertEntries().stream()
+                .filter(e -> e.getValue().rule() == AlertRule.AML_LARGE_TRANSACTION).toList();
+        assertThat(review.review(large.get(0).getKey().playerId(), large.get(0).getKey().alertId(),
+                AlertStatus.CONFIRMED, "analyst", "reported")).isTrue();
+        assertThat(review.review(large.get(1).getKey().playerId(), large.get(1).getKey().alertId(),
+                AlertStatus.DISMISSED, "analyst", "known customer")).isTrue();
         // Settlement writes the bet rows while the payouts are in flight: wait until every bet row is final.
         TestGrid.await(() -> tableBets().stream().noneMatch(b -> b.tableId().equals("r-fast")
                 && b.status() == BetStatus.PLACED), 30_000, "bet rows settled");
@@ -433,6 +452,35 @@ class ReportLibraryTest {
     }
 
     @Test
+    void fraudAlertsAreCountedByRuleAndStatus() {
+        Map<String, long[]> expected = new TreeMap<>();
+        Map<String, Set<Long>> players = new HashMap<>();
+        for (Cache.Entry<FraudAlertKey, FraudAlert> e : fraudAlertEntries()) {
+            FraudAlert a = e.getValue();
+            String group = a.rule() + "|" + a.status();
+            long[] n = expected.computeIfAbsent(group, k -> new long[5]);
+            n[0]++;
+            n[1 + a.severity().ordinal()]++;
+            n[4] += a.hits();
+            players.computeIfAbsent(group, k -> new HashSet<>()).add(e.getKey().playerId());
+        }
+        assertThat(expected).containsKeys("AML_LARGE_TRANSACTION|CONFIRMED", "AML_LARGE_TRANSACTION|DISMISSED",
+                "AML_LARGE_TRANSACTION|OPEN", "AML_LOW_WAGERING|OPEN");
+
+        List<Map<String, String>> rows = csv("fraud_alerts");
+        assertThat(rows).extracting(r -> r.get("RULE") + "|" + r.get("STATUS"))
+                .containsExactlyElementsOf(expected.keySet());
+        for (Map<String, String> r : rows) {
+            String group = r.get("RULE") + "|" + r.get("STATUS");
+            long[] n = expected.get(group);
+            assertThat(longs(r, "ALERTS", "LOW", "MEDIUM", "HIGH", "HITS")).as(group)
+                    .containsExactly(n[0], n[1], n[2], n[3], n[4]);
+            assertThat(Long.parseLong(r.get("PLAYERS"))).as(group).isEqualTo(players.get(group).size());
+        }
+        assertThat(report("fraud_alerts", "--param", "from=2100-01-01").out().strip()).isEqualTo("No activity");
+    }
+
+    @Test
     void aPeriodWithoutPlaySaysNoActivity() {
         CliRun run = report("revenue_by_game_day", "--param", "from=2100-01-01", "--param", "to=2100-02-01");
         assertThat(run.exitCode()).as("%s", run).isZero();
@@ -446,7 +494,7 @@ class ReportLibraryTest {
         List<SqlReport> reports = list.all();
         assertThat(reports).extracting(SqlReport::name).contains("revenue_by_game_hour", "revenue_by_game_day",
                 "rtp_by_game", "operator_liability", "active_players", "large_wins", "large_transactions",
-                "audit/ledger_zero_sum", "audit/wallet_vs_ledger", "audit/unbalanced_transfers");
+                "fraud_alerts", "audit/ledger_zero_sum", "audit/wallet_vs_ledger", "audit/unbalanced_transfers");
         for (SqlReport r : reports) {
             CliRun run = report(r.name());
             assertThat(run.exitCode()).as("%s: %s", r.name(), run).isZero();
@@ -520,6 +568,15 @@ class ReportLibraryTest {
         node.<Object, TableBet>cache(CacheSchema.TABLE_BET).query(new ScanQuery<Object, TableBet>())
                 .forEach(e -> bets.add(e.getValue()));
         return bets;
+    }
+
+    private static List<Cache.Entry<FraudAlertKey, FraudAlert>> fraudAlertEntries() {
+        return node.<FraudAlertKey, FraudAlert>cache(CacheSchema.FRAUD_ALERT)
+                .query(new ScanQuery<FraudAlertKey, FraudAlert>()).getAll();
+    }
+
+    private static List<FraudAlert> fraudAlerts() {
+        return fraudAlertEntries().stream().map(Cache.Entry::getValue).toList();
     }
 
     private static Timestamp ts(BinaryObject o, String field) {

@@ -40,6 +40,8 @@ final class TestGrid implements AutoCloseable {
      */
     static final Map<String, String> NO_STAKE_VELOCITY_LIMIT = Map.of(
             "croupier.risk.stakesPerSecondMax", "1000000", "croupier.risk.stakesPerMinuteMax", "60000000");
+    /** The near-real-time fraud detector, as production runs it (off in test grids by default). */
+    static final Map<String, String> DETECTION = Map.of("croupier.detect.enabled", "true");
     private static final AtomicInteger BLOCK = new AtomicInteger((int) (ProcessHandle.current().pid() % 20));
 
     private final int discoveryBase;
@@ -121,6 +123,9 @@ final class TestGrid implements AutoCloseable {
         s.put("croupier.metrics.port", "0");
         // Fixtures fund and hammer a few wallets with many deposits a day; ResponsibleGamblingTest sets the real limit.
         s.put("croupier.risk.depositsPerDayMax", "1000000");
+        // Off unless a test asks (DETECTION): money tests deposit and withdraw with no play in between, which the
+        // AML rules rightly hold.
+        s.put("croupier.detect.enabled", "false");
         s.putAll(extra);
         return s;
     }

@@ -139,6 +139,11 @@ class GridConfiguration {
     }
 
     @Bean(destroyMethod = "close")
+    GridLinks gridLinks(Ignite ignite, Clock clock) {
+        return new GridLinks(ignite, clock);
+    }
+
+    @Bean(destroyMethod = "close")
     GridEvents gridEvents(Ignite ignite) {
         return new GridEvents(ignite);
     }

@@ -1,5 +1,6 @@
 package io.croupier.app.grid;
 
+import io.croupier.fraud.detect.DeviceLinks;
 import io.croupier.player.PlayerSession;
 import io.croupier.player.Seat;
 import io.croupier.schema.CacheSchema;
@@ -49,12 +50,16 @@ public final class GridSessions {
         return keys.get(SIGNING_KEY);
     }
 
-    /** Writes the session row with a time to live: the grid removes it when the token expires. */
+    /**
+     * Writes the session row with a time to live: the grid removes it when the token expires. The device fingerprint
+     * is stored as its SHA-256 (as in DEVICE_LINK), never as the client sent it.
+     */
     public void open(String sessionId, long playerId, long expiresAtMs, String remoteAddress, String device) {
         long now = clock.millis();
         ExpiryPolicy ttl = new CreatedExpiryPolicy(new Duration(TimeUnit.MILLISECONDS, Math.max(1, expiresAtMs - now)));
+        String deviceHash = device == null || device.isEmpty() ? null : DeviceLinks.deviceHash(device);
         sessions.withExpiryPolicy(ttl).put(sessionId, new PlayerSession(playerId, new Timestamp(now),
-                new Timestamp(expiresAtMs), remoteAddress, device));
+                new Timestamp(expiresAtMs), remoteAddress, deviceHash));
     }
 
     /** The live session of that id and player, if it exists and has not expired. */

@@ -1,6 +1,8 @@
 package io.croupier.app.ws;
 
+import io.croupier.app.grid.GridLinks;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -20,6 +22,8 @@ import java.util.concurrent.TimeUnit;
  *   <li>{@code croupier_ws_outbound_queued_messages}, {@code croupier_ws_outbound_queue_max_messages}</li>
  *   <li>{@code croupier_ws_push_lag_seconds{event}}: commit (as the grid row says) to frame queued</li>
  *   <li>{@code croupier_ws_closed_slow_total}: connections closed because their outbound queue was full</li>
+ *   <li>{@code croupier_links_dropped_total}, {@code croupier_links_failed_total}: sessions whose device and address
+ *       links were not sent (queue full) or not recorded (grid error); MULTI_ACCOUNT misses them</li>
  * </ul>
  */
 final class EdgeMetrics {
@@ -36,8 +40,13 @@ final class EdgeMetrics {
     private final Map<String, Timer> pushLag = new ConcurrentHashMap<>();
     private final Counter closedSlow;
 
-    EdgeMetrics(MeterRegistry registry, Connections connections) {
+    EdgeMetrics(MeterRegistry registry, Connections connections, GridLinks links) {
         this.registry = registry;
+        FunctionCounter.builder("croupier.links.dropped", links, GridLinks::dropped)
+                .description("Sessions whose device and address links were dropped: the queue was full")
+                .register(registry);
+        FunctionCounter.builder("croupier.links.failed", links, GridLinks::failed)
+                .description("Device and address links that could not be sent or recorded").register(registry);
         Gauge.builder("croupier.ws.connections", connections, Connections::size)
                 .description("Open WebSocket connections").register(registry);
         Gauge.builder("croupier.ws.players", connections, Connections::players)

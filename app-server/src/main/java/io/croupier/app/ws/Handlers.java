@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.croupier.app.grid.Accounts;
 import io.croupier.app.grid.GridEvents;
+import io.croupier.app.grid.GridLinks;
 import io.croupier.app.grid.GridSessions;
 import io.croupier.app.session.TokenSigner;
 import io.croupier.cashier.Cashier;
@@ -65,6 +66,7 @@ final class Handlers {
     private final Accounts accounts;
     private final GridSessions sessions;
     private final GridEvents events;
+    private final GridLinks links;
     private final WalletService wallets;
     private final Cashier cashier;
     private final ResponsibleGambling rg;
@@ -81,13 +83,15 @@ final class Handlers {
     private final ArrayNode slotGames;
     private volatile TokenSigner signer;
 
-    Handlers(ObjectMapper json, Accounts accounts, GridSessions sessions, GridEvents events, WalletService wallets,
-             Cashier cashier, ResponsibleGambling rg, SlotCatalog slots, Fairness fairness, GameHistory history, RouletteTables tables, Connections connections,
-             PasswordEncoder passwords, Clock clock, WsProperties properties, Executor executor) {
+    Handlers(ObjectMapper json, Accounts accounts, GridSessions sessions, GridEvents events, GridLinks links,
+             WalletService wallets, Cashier cashier, ResponsibleGambling rg, SlotCatalog slots, Fairness fairness,
+             GameHistory history, RouletteTables tables, Connections connections, PasswordEncoder passwords,
+             Clock clock, WsProperties properties, Executor executor) {
         this.json = json;
         this.accounts = accounts;
         this.sessions = sessions;
         this.events = events;
+        this.links = links;
         this.wallets = wallets;
         this.cashier = cashier;
         this.rg = rg;
@@ -148,6 +152,7 @@ final class Handlers {
         String sessionId = UUID.randomUUID().toString();
         long expiresAt = clock.millis() + properties.tokenTtlMs();
         sessions.open(sessionId, playerId, expiresAt, c.remoteAddress(), device);
+        links.sessionStarted(playerId, c.remoteAddress(), device);
         String token = signer().issue(playerId, sessionId, expiresAt);
         bind(c, playerId, sessionId, currency, device);
         String seat = seatAgain(c, playerId);
@@ -172,6 +177,8 @@ final class Handlers {
             Accounts.Profile profile = accounts.profile(claims.playerId())
                     .orElseThrow(() -> new ProtocolException("INVALID_TOKEN", "unknown player"));
             bind(c, profile.playerId(), claims.sessionId(), profile.currency(), device);
+            // A resumed session may come from another device or address (a reconnect through another network).
+            links.sessionStarted(profile.playerId(), c.remoteAddress(), device);
             String seat = seatAgain(c, profile.playerId());
             return json.createObjectNode().put("playerId", profile.playerId()).put("username", profile.username())
                     .put("expiresAt", claims.expiresAtMs()).put("currency", profile.currency()).put("seat", seat);

@@ -5,6 +5,8 @@ import jakarta.websocket.Endpoint;
 import jakarta.websocket.EndpointConfig;
 import jakarta.websocket.MessageHandler;
 import jakarta.websocket.Session;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Executor;
 import org.glassfish.tyrus.core.TyrusSession;
 import org.slf4j.Logger;
@@ -25,14 +27,16 @@ public final class PlayerEndpoint extends Endpoint {
     private final Protocol protocol;
     private final EdgeMetrics metrics;
     private final Executor closer;
+    private final ClientAddress clientAddress;
 
     PlayerEndpoint(WsProperties properties, Connections connections, Protocol protocol, EdgeMetrics metrics,
-                   Executor closer) {
+                   Executor closer, ClientAddress clientAddress) {
         this.properties = properties;
         this.connections = connections;
         this.protocol = protocol;
         this.metrics = metrics;
         this.closer = closer;
+        this.clientAddress = clientAddress;
     }
 
     @Override
@@ -89,12 +93,16 @@ public final class PlayerEndpoint extends Endpoint {
         return bytes;
     }
 
-    /** The client's address: the proxy's X-Forwarded-For when a trusted proxy set it, else the socket's peer. */
-    private static String remoteAddress(Session session) {
+    /**
+     * The client's address: the socket's peer, or, when that peer is a trusted proxy, the address it saw
+     * ({@link ClientAddress}).
+     */
+    private String remoteAddress(Session session) {
         Object forwarded = session.getUserProperties().get(FORWARDED_FOR);
-        if (forwarded instanceof String f && !f.isBlank()) {
-            return f.split(",")[0].trim();
+        List<String> values = new ArrayList<>();
+        if (forwarded instanceof List<?> list) {
+            list.forEach(v -> values.add(String.valueOf(v)));
         }
-        return session instanceof TyrusSession t ? t.getRemoteAddr() : null;
+        return clientAddress.resolve(session instanceof TyrusSession t ? t.getRemoteAddr() : null, values);
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.croupier.app.grid.Accounts;
 import io.croupier.app.grid.GridAvailability;
 import io.croupier.app.grid.GridEvents;
+import io.croupier.app.grid.GridLinks;
 import io.croupier.app.grid.GridSessions;
 import io.croupier.cashier.Cashier;
 import io.croupier.game.Fairness;
@@ -57,8 +58,8 @@ class WsConfiguration {
     }
 
     @Bean
-    EdgeMetrics edgeMetrics(MeterRegistry registry, Connections connections) {
-        return new EdgeMetrics(registry, connections);
+    EdgeMetrics edgeMetrics(MeterRegistry registry, Connections connections, GridLinks links) {
+        return new EdgeMetrics(registry, connections, links);
     }
 
     /** The one password hasher of the app server (registration, login, the demo player). */
@@ -69,12 +70,12 @@ class WsConfiguration {
 
     @Bean
     Handlers handlers(ObjectMapper json, Accounts accounts, GridSessions sessions, GridEvents events,
-                      WalletService wallets, Cashier cashier, ResponsibleGambling rg, SlotCatalog slots,
-                      Fairness fairness, GameHistory history, RouletteTables tables, Connections connections,
-                      PasswordEncoder passwordEncoder, Clock clock, WsProperties p,
+                      GridLinks links, WalletService wallets, Cashier cashier, ResponsibleGambling rg,
+                      SlotCatalog slots, Fairness fairness, GameHistory history, RouletteTables tables,
+                      Connections connections, PasswordEncoder passwordEncoder, Clock clock, WsProperties p,
                       ThreadPoolExecutor wsRequestExecutor) {
-        return new Handlers(json, accounts, sessions, events, wallets, cashier, rg, slots, fairness, history, tables,
-                connections, passwordEncoder, clock, p, wsRequestExecutor);
+        return new Handlers(json, accounts, sessions, events, links, wallets, cashier, rg, slots, fairness, history,
+                tables, connections, passwordEncoder, clock, p, wsRequestExecutor);
     }
 
     @Bean
@@ -91,7 +92,8 @@ class WsConfiguration {
     @Bean
     WsEndpoints wsEndpoints(WsProperties p, Connections connections, Protocol protocol, EdgeMetrics metrics,
                             Push push, GridEvents events, ScheduledExecutorService wsHousekeeping) {
-        PlayerEndpoint players = new PlayerEndpoint(p, connections, protocol, metrics, wsHousekeeping);
+        PlayerEndpoint players = new PlayerEndpoint(p, connections, protocol, metrics, wsHousekeeping,
+                new ClientAddress(p.trustedProxies()));
         ServerEndpointConfig.Configurator configurator = new ServerEndpointConfig.Configurator() {
             @Override
             public boolean checkOrigin(String origin) {
@@ -101,9 +103,13 @@ class WsConfiguration {
             @Override
             public void modifyHandshake(ServerEndpointConfig config, HandshakeRequest request,
                                         HandshakeResponse response) {
-                List<String> forwarded = request.getHeaders().get("X-Forwarded-For");
-                if (forwarded != null && !forwarded.isEmpty()) {
-                    config.getUserProperties().put(PlayerEndpoint.FORWARDED_FOR, forwarded.get(0));
+                // Every value, kept for the endpoint to judge against the peer (Tyrus 2.2 gives each handshake its
+                // own copy of these properties). Header names are case-insensitive.
+                List<String> forwarded = request.getHeaders().entrySet().stream()
+                        .filter(e -> e.getKey() != null && e.getKey().equalsIgnoreCase("X-Forwarded-For"))
+                        .flatMap(e -> e.getValue().stream()).toList();
+                if (!forwarded.isEmpty()) {
+                    config.getUserProperties().put(PlayerEndpoint.FORWARDED_FOR, forwarded);
                 }
             }
 

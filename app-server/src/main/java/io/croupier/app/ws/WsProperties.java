@@ -25,6 +25,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param tokenTtlMs                how long a session token is valid after login
  * @param bcryptCost                bcrypt work factor of password hashes (2^cost rounds; 10 ≈ 70 ms here)
  * @param currency                  currency of new players' wallets (ISO 4217)
+ * @param trustedProxies            addresses or CIDR ranges of our own reverse proxies (nginx): only a connection
+ *                                  from one of them has its {@code X-Forwarded-For} read for the client's address;
+ *                                  anyone else's header is ignored (a client could claim any address)
  */
 @ConfigurationProperties("croupier.app.ws")
 public record WsProperties(
@@ -42,7 +45,8 @@ public record WsProperties(
         @DefaultValue("5000") long requestTimeoutMs,
         @DefaultValue("86400000") long tokenTtlMs,
         @DefaultValue("10") int bcryptCost,
-        @DefaultValue("EUR") String currency) {
+        @DefaultValue("EUR") String currency,
+        @DefaultValue({"127.0.0.1", "::1"}) List<String> trustedProxies) {
 
     public WsProperties {
         require(path.startsWith("/") && path.length() > 1, "path must start with / and not be /: " + path);
@@ -60,6 +64,7 @@ public record WsProperties(
         require(tokenTtlMs >= 60_000, "token-ttl-ms must be >= 60000");
         require(bcryptCost >= 4 && bcryptCost <= 16, "bcrypt-cost must be in 4..16");
         require(currency.matches("[A-Z]{3}"), "currency must be an ISO 4217 code");
+        new ClientAddress(trustedProxies); // refuses to start on an entry that is not an address or range
     }
 
     private static void require(boolean ok, String message) {

@@ -4,11 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.croupier.app.web.HttpEdge;
+import io.croupier.fraud.detect.DeviceLinks;
+import io.croupier.schema.CacheSchema;
 import io.croupier.wallet.WalletService;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.apache.ignite.Ignite;
+import org.apache.ignite.cache.query.SqlFieldsQuery;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -43,6 +47,8 @@ class ProtocolTest {
     private HttpEdge edge;
     @Autowired
     private WalletService wallets;
+    @Autowired
+    private Ignite ignite;
 
     @BeforeAll
     static void isolateGridPorts() {
@@ -102,6 +108,36 @@ class ProtocolTest {
             assertThat(history.path("slotRounds").get(0).path("roundId").asText())
                     .isEqualTo(spin.path("roundId").asText());
         }
+    }
+
+    @Test
+    void accountsRegisteredOnOneDeviceAreLinkedByTheFingerprintsHashAndTheRawStringIsNotStored() {
+        String device = "fp-" + UUID.randomUUID();
+        String hash = DeviceLinks.deviceHash(device);
+        long[] ids = new long[3];
+        for (int i = 0; i < ids.length; i++) {
+            try (TestClient c = new TestClient(ws())) {
+                JsonNode reg = c.call("register", Map.of("username", unique("d"), "password", "correct horse",
+                        "device", device));
+                assertThat(reg.path("ok").asBoolean()).as(reg.toString()).isTrue();
+                ids[i] = reg.path("playerId").asLong();
+            }
+        }
+        // Recorded after the replies, in the background; the third account makes the link a MULTI_ACCOUNT finding.
+        await(() -> sqlLong("SELECT COUNT(*) FROM CROUPIER.DEVICE_LINK WHERE KIND = 'DEVICE' AND VALUE = ?", hash)
+                == 3);
+        await(() -> sqlLong("SELECT COUNT(*) FROM CROUPIER.FRAUD_ALERT WHERE RULE = 'MULTI_ACCOUNT' AND SUBJECT = ?",
+                "device:" + hash.substring(0, 16)) == 3);
+        assertThat(sqlLong("SELECT COUNT(*) FROM CROUPIER.SESSION WHERE DEVICE_FINGERPRINT = ?", hash)).isEqualTo(3);
+        assertThat(sqlLong("SELECT COUNT(*) FROM CROUPIER.SESSION WHERE DEVICE_FINGERPRINT = ?", device)).isZero();
+        // Loopback is this host, not a player's address: no address link.
+        assertThat(sqlLong("SELECT COUNT(*) FROM CROUPIER.DEVICE_LINK WHERE KIND = 'IP' AND PLAYER_ID = ?", ids[0]))
+                .isZero();
+    }
+
+    private long sqlLong(String sql, Object... args) {
+        return ((Number) ignite.cache(CacheSchema.PLAYER).query(new SqlFieldsQuery(sql).setArgs(args)).getAll()
+                .get(0).get(0)).longValue();
     }
 
     @Test
@@ -238,6 +274,7 @@ class ProtocolTest {
                     .containsPattern("croupier_ws_connections\\{[^}]*\\} [1-9]")
                     .contains("croupier_ws_outbound_queued_messages")
                     .containsPattern("croupier_ws_push_lag_seconds_count\\{[^}]*event=\"balance\"")
+                    .contains("croupier_links_dropped_total").contains("croupier_links_failed_total")
                     .doesNotContain("player_id").doesNotContain("playerId");
         }
     }

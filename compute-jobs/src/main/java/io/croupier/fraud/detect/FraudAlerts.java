@@ -44,7 +44,7 @@ public final class FraudAlerts {
             return raiseHere(finding);
         }
         return ignite.compute(ignite.cluster().forServers())
-                .affinityCall(CacheSchema.PLAYER, finding.playerId(), new RaiseJob(finding));
+                .affinityCall(CacheSchema.PLAYER, finding.playerId(), new RaiseJob(finding)).raised();
     }
 
     /** The transaction itself; runs on the player's primary node. */
@@ -150,19 +150,56 @@ public final class FraudAlerts {
         };
     }
 
-    private static final class RaiseJob implements IgniteCallable<Raised> {
+    /**
+     * Raises a finding on the player's node. Carries the finding's fields and answers in a plain class: records
+     * cross the network with neither (Ignite's binary marshaller cannot build them, decision 5).
+     */
+    private static final class RaiseJob implements IgniteCallable<RaiseReply> {
         private static final long serialVersionUID = 1L;
-        private final Finding finding;
+        private final long playerId;
+        private final AlertRule rule;
+        private final String subject;
+        private final Severity severity;
+        private final double score;
+        private final String evidence;
+        private final long eventAtMs;
         @IgniteInstanceResource
         private transient Ignite ignite;
 
-        RaiseJob(Finding finding) {
-            this.finding = finding;
+        RaiseJob(Finding f) {
+            this.playerId = f.playerId();
+            this.rule = f.rule();
+            this.subject = f.subject();
+            this.severity = f.severity();
+            this.score = f.score();
+            this.evidence = f.evidence();
+            this.eventAtMs = f.eventAtMs();
         }
 
         @Override
-        public Raised call() {
-            return new FraudAlerts(ignite, Clock.systemUTC()).raiseHere(finding);
+        public RaiseReply call() {
+            Raised r = new FraudAlerts(ignite, Clock.systemUTC()).raiseHere(
+                    new Finding(playerId, rule, subject, severity, score, evidence, eventAtMs));
+            return new RaiseReply(r.key(), r.created(), r.statusBefore(), r.statusAfter());
+        }
+    }
+
+    private static final class RaiseReply implements java.io.Serializable {
+        private static final long serialVersionUID = 1L;
+        private final FraudAlertKey key;
+        private final boolean created;
+        private final PlayerStatus statusBefore;
+        private final PlayerStatus statusAfter;
+
+        RaiseReply(FraudAlertKey key, boolean created, PlayerStatus statusBefore, PlayerStatus statusAfter) {
+            this.key = key;
+            this.created = created;
+            this.statusBefore = statusBefore;
+            this.statusAfter = statusAfter;
+        }
+
+        Raised raised() {
+            return new Raised(key, created, statusBefore, statusAfter);
         }
     }
 }
