@@ -7,7 +7,6 @@ import io.croupier.bench.edge.Latencies;
 import io.croupier.bench.edge.PlayerSocket;
 import io.croupier.bench.edge.Requests;
 import io.croupier.wallet.MoneyRequest;
-import io.croupier.wallet.MoneyResult;
 import io.croupier.wallet.WalletService;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -44,7 +43,6 @@ final class Simulation {
     private final Map<Long, Plan> players = new ConcurrentHashMap<>();
     private final Map<String, LongAdder> refusals = new ConcurrentHashMap<>();
     private final AtomicInteger finished = new AtomicInteger();
-    private final AtomicInteger failed = new AtomicInteger();
     private final AtomicLong lastEventMs = new AtomicLong();
 
     Simulation(HttpClient http, URI url, ScheduledExecutorService timer, WalletService wallet, Latencies latencies,
@@ -72,11 +70,6 @@ final class Simulation {
 
     int finished() {
         return finished.get();
-    }
-
-    /** Players whose connection or registration failed: they are left out of the population. */
-    int failed() {
-        return failed.get();
     }
 
     /** When the last money operation or bet was answered (epoch ms). */
@@ -131,7 +124,7 @@ final class Simulation {
                     })
                     .handle((x, failure) -> {
                         if (failure != null && playerId < 0) {
-                            failed.incrementAndGet();
+                            // Never registered: left out of the population (the summary counts who registered).
                             latencies.error("player", Clients.code(failure));
                         } else if (failure != null) {
                             latencies.error("player " + label, Clients.code(failure));
