@@ -95,7 +95,7 @@ final class Simulation {
         private final Plan plan;
         private final Random random;
         private final String label;
-        private PlayerSocket socket;
+        private volatile PlayerSocket socket;
         private volatile long playerId = -1;
         private volatile String currency;
         /** Set once the platform refused play as blocked: the rest of the plan is skipped. */
