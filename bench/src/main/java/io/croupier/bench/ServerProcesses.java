@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.apache.ignite.Ignite;
 
 /** Grid server nodes as separate operating-system processes, started from this JVM's classpath. */
 public final class ServerProcesses implements AutoCloseable {
@@ -18,13 +19,13 @@ public final class ServerProcesses implements AutoCloseable {
     private final Path workDirectory;
     private final Thread killOnExit = new Thread(this::destroy, "bench-kill-servers");
 
-    ServerProcesses(Path root, Path workDirectory) {
+    public ServerProcesses(Path root, Path workDirectory) {
         this.root = root;
         this.workDirectory = workDirectory;
         Runtime.getRuntime().addShutdownHook(killOnExit);
     }
 
-    void start(int index, String heap, List<String> jvmOptions, Map<String, String> settings) throws IOException {
+    public void start(int index, String heap, List<String> jvmOptions, Map<String, String> settings) throws IOException {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.add("@" + root.resolve("config/jvm.opts"));
@@ -85,6 +86,18 @@ public final class ServerProcesses implements AutoCloseable {
             Runtime.getRuntime().removeShutdownHook(killOnExit);
         } catch (IllegalStateException shuttingDown) {
             // already exiting; the hook runs anyway
+        }
+    }
+
+    /** Waits until {@code nodes} server nodes are in the topology {@code client} sees (two minutes at most). */
+    public static void awaitServers(Ignite client, int nodes) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (client.cluster().forServers().nodes().size() < nodes) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("only " + client.cluster().forServers().nodes().size() + " of "
+                        + nodes + " server nodes joined");
+            }
+            Thread.sleep(200);
         }
     }
 

@@ -198,7 +198,7 @@ final class WalletBench implements Callable<Integer> {
             Map<String, String> client = new HashMap<>(settings);
             client.put("croupier.node.name", "bench-driver");
             try (Ignite driver = GridNodes.startClient(NodeSettings.of(client))) {
-                awaitServers(driver, nodes);
+                ServerProcesses.awaitServers(driver, nodes);
                 GridNodes.awaitActive(driver, 120_000);
                 try (GridWalletService wallet = new GridWalletService(driver, PipelineSettings.defaults())) {
                     long[] players = seed(driver, wallet);
@@ -275,17 +275,6 @@ final class WalletBench implements Callable<Integer> {
         @Override
         public long[] call() {
             return GroupCommitter.of(ignite).committedGroupsAndOperations();
-        }
-    }
-
-    private static void awaitServers(Ignite driver, int nodes) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-        while (driver.cluster().forServers().nodes().size() < nodes) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("only " + driver.cluster().forServers().nodes().size() + " of "
-                        + nodes + " server nodes joined");
-            }
-            Thread.sleep(200);
         }
     }
 

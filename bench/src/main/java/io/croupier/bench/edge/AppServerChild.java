@@ -21,7 +21,7 @@ import java.util.stream.Stream;
  * never meets a running {@code bin/croupier up} or cluster), started from the built app-server jar and libraries.
  * Stopped on {@link #close} and, failing that, when this JVM exits.
  */
-final class AppServerChild implements AutoCloseable {
+public final class AppServerChild implements AutoCloseable {
     private final Process process;
     private final int port;
     private final Path log;
@@ -43,6 +43,16 @@ final class AppServerChild implements AutoCloseable {
      */
     static AppServerChild start(Path root, Path workDirectory, List<String> jvmOptions, Map<String, String> nodeSettings,
                                 Map<String, String> appSettings) throws IOException {
+        return start(root, workDirectory, jvmOptions, nodeSettings, appSettings, true);
+    }
+
+    /**
+     * Starts the app server on an embedded node ({@code embedded}) or as a client node of the cluster that
+     * {@code nodeSettings} describe (discovery addresses and ports of server nodes started beforehand).
+     */
+    public static AppServerChild start(Path root, Path workDirectory, List<String> jvmOptions,
+                                       Map<String, String> nodeSettings, Map<String, String> appSettings,
+                                       boolean embedded) throws IOException {
         Path jar;
         try (Stream<Path> files = Files.list(root.resolve("app-server/target"))) {
             jar = files.filter(p -> p.getFileName().toString().matches("app-server-.*\\.jar")
@@ -62,8 +72,12 @@ final class AppServerChild implements AutoCloseable {
         cmd.add("io.croupier.app.CroupierApp");
         cmd.add("--croupier.app.http.host=127.0.0.1");
         cmd.add("--croupier.app.http.port=" + port);
-        cmd.add("--croupier.app.grid.mode=embedded");
-        cmd.add("--croupier.app.grid.embedded-work-directory=" + workDirectory.resolve("grid"));
+        if (embedded) {
+            cmd.add("--croupier.app.grid.mode=embedded");
+            cmd.add("--croupier.app.grid.embedded-work-directory=" + workDirectory.resolve("grid"));
+        } else {
+            cmd.add("--croupier.app.grid.mode=client");
+        }
         appSettings.forEach((k, v) -> cmd.add("--" + k + "=" + v));
         Files.createDirectories(workDirectory);
         Path log = workDirectory.resolve("app-server.log");
@@ -78,15 +92,15 @@ final class AppServerChild implements AutoCloseable {
         }
     }
 
-    int port() {
+    public int port() {
         return port;
     }
 
-    long pid() {
+    public long pid() {
         return process.pid();
     }
 
-    Path log() {
+    public Path log() {
         return log;
     }
 
@@ -94,12 +108,12 @@ final class AppServerChild implements AutoCloseable {
         return jvmOptions;
     }
 
-    URI uri(String scheme, String path) {
+    public URI uri(String scheme, String path) {
         return URI.create(scheme + "://127.0.0.1:" + port + path);
     }
 
     /** Polls /api/status until it answers 200; fails if the process exits or the time runs out. */
-    void awaitReady(HttpClient http, long timeoutMs) throws Exception {
+    public void awaitReady(HttpClient http, long timeoutMs) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMs);
         HttpRequest status = HttpRequest.newBuilder(uri("http", "/api/status")).timeout(Duration.ofSeconds(5)).build();
         while (System.nanoTime() < deadline) {
@@ -119,7 +133,7 @@ final class AppServerChild implements AutoCloseable {
     }
 
     /** Fails, pointing at the log, when the app server has exited (e.g. halted by its grid node). */
-    void requireAlive() {
+    public void requireAlive() {
         if (!process.isAlive()) {
             throw new IllegalStateException("the app server exited with " + process.exitValue() + "; see " + log);
         }

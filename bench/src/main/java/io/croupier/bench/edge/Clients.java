@@ -12,20 +12,20 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** What the load generator and the edge benchmark share: one HTTP client, small executors, the timed request. */
-final class Clients {
+public final class Clients {
     private Clients() {
     }
 
     /** The client's executor: every connection's callbacks run here (plus the client's one selector thread). */
-    static ExecutorService executor(int threads) {
+    public static ExecutorService executor(int threads) {
         return Executors.newFixedThreadPool(threads, daemon("ws-client"));
     }
 
-    static ScheduledExecutorService timer() {
+    public static ScheduledExecutorService timer() {
         return Executors.newSingleThreadScheduledExecutor(daemon("ws-timer"));
     }
 
-    static HttpClient http(ExecutorService executor) {
+    public static HttpClient http(ExecutorService executor) {
         return HttpClient.newBuilder().executor(executor).connectTimeout(Duration.ofSeconds(30)).build();
     }
 
@@ -43,8 +43,9 @@ final class Clients {
      * the reply's code (TIMEOUT after {@code timeoutMs}, CLOSED when the connection went away). The future always
      * completes normally with the reply, or exceptionally only on timeout or a lost connection.
      */
-    static CompletableFuture<PlayerSocket.Reply> timedCall(PlayerSocket socket, String type, ObjectNode request,
-                                                          Latencies latencies, long timeoutMs) {
+    public static CompletableFuture<PlayerSocket.Reply> timedCall(PlayerSocket socket, String type,
+                                                                 ObjectNode request, Latencies latencies,
+                                                                 long timeoutMs) {
         long sentNanos = System.nanoTime();
         CompletableFuture<PlayerSocket.Reply> reply = socket.call(request);
         return reply.orTimeout(timeoutMs, TimeUnit.MILLISECONDS).whenComplete((r, failure) -> {
@@ -60,7 +61,7 @@ final class Clients {
     }
 
     /** The error code a failed call is counted under. */
-    static String code(Throwable failure) {
+    public static String code(Throwable failure) {
         Throwable t = LoadGen.cause(failure);
         if (t instanceof ProtocolError p) {
             return p.code;

@@ -572,7 +572,7 @@ public final class EdgeBench implements Callable<Integer> {
      * The app server's "too long JVM pause" warnings (Ignite's detector: a thread that slept 50 ms woke up much
      * later — a GC pause or, on a busy host, threads not scheduled): how many and the longest.
      */
-    static String pauses(Path log) {
+    public static String pauses(Path log) {
         long count = 0;
         long longestMs = 0;
         try (Stream<String> lines = Files.lines(log)) {
@@ -592,7 +592,7 @@ public final class EdgeBench implements Callable<Integer> {
     }
 
     /** The host's 1-minute load average (other processes share the cores), or "?" where there is no /proc. */
-    static String loadAverage() {
+    public static String loadAverage() {
         try {
             return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
         } catch (java.io.IOException | RuntimeException e) {

@@ -15,19 +15,19 @@ import org.HdrHistogram.Histogram;
  * Latencies by name (a request type, or an event's push lag), in µs, and error counts by request type and code.
  * Safe to record from many threads. The table it prints is a pure function of a snapshot ({@link #rows}).
  */
-final class Latencies {
+public final class Latencies {
     /** Ten minutes: a request slower than that is recorded as this. */
-    static final long HIGHEST_MICROS = TimeUnit.MINUTES.toMicros(10);
+    public static final long HIGHEST_MICROS = TimeUnit.MINUTES.toMicros(10);
 
     private final Map<String, ConcurrentHistogram> histograms = new ConcurrentHashMap<>();
     private final Map<String, LongAdder> errors = new ConcurrentHashMap<>();
 
-    void record(String name, long micros) {
+    public void record(String name, long micros) {
         histograms.computeIfAbsent(name, n -> new ConcurrentHistogram(HIGHEST_MICROS, 3))
                 .recordValue(Math.max(0, Math.min(micros, HIGHEST_MICROS)));
     }
 
-    void error(String type, String code) {
+    public void error(String type, String code) {
         errors.computeIfAbsent(type + " " + code, k -> new LongAdder()).increment();
     }
 
@@ -37,7 +37,7 @@ final class Latencies {
     }
 
     /** Error counts, "type CODE" → count, sorted. */
-    Map<String, Long> errors() {
+    public Map<String, Long> errors() {
         Map<String, Long> out = new TreeMap<>();
         errors.forEach((k, v) -> out.put(k, v.sum()));
         return out;
@@ -49,7 +49,7 @@ final class Latencies {
     }
 
     /** One line of a latency table: count, rate over the window, percentiles in ms. */
-    record Row(String name, long count, double perSecond, long errors, double p50Ms, double p90Ms, double p99Ms,
+    public record Row(String name, long count, double perSecond, long errors, double p50Ms, double p90Ms, double p99Ms,
                double p999Ms, double maxMs) {
         static Row of(String name, Histogram h, double seconds, long errors) {
             return new Row(name, h.getTotalCount(), seconds > 0 ? h.getTotalCount() / seconds : 0, errors,
@@ -63,7 +63,7 @@ final class Latencies {
     }
 
     /** A row per name whose name passes the filter, sorted by name; rates over {@code seconds}. */
-    List<Row> rows(double seconds, java.util.function.Predicate<String> names) {
+    public List<Row> rows(double seconds, java.util.function.Predicate<String> names) {
         List<Row> rows = new ArrayList<>();
         new TreeMap<>(histograms).forEach((name, h) -> {
             if (names.test(name)) {
@@ -74,7 +74,7 @@ final class Latencies {
     }
 
     /** The table: a header, then one aligned line per row. Counts are successful replies; errors are apart. */
-    static String table(String firstColumn, List<Row> rows) {
+    public static String table(String firstColumn, List<Row> rows) {
         int width = Math.max(firstColumn.length(), rows.stream().mapToInt(r -> r.name().length()).max().orElse(0));
         StringBuilder out = new StringBuilder();
         out.append(String.format(Locale.ROOT, "%-" + width + "s %10s %10s %8s %9s %9s %9s %9s %9s%n", firstColumn,

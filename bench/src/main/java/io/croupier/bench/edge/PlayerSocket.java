@@ -7,6 +7,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.BiConsumer;
@@ -17,17 +18,17 @@ import java.util.function.BiConsumer;
  * per connection). At most one request is outstanding per connection, matched to its reply by id; pushed events go to
  * a callback. With {@code raw} set (the echo endpoint) frames are not parsed: any frame answers the request.
  */
-final class PlayerSocket implements WebSocket.Listener {
-    static final ObjectMapper JSON = new ObjectMapper();
+public final class PlayerSocket implements WebSocket.Listener {
+    public static final ObjectMapper JSON = new ObjectMapper();
 
     /** A reply and when it arrived ({@link System#nanoTime()}); {@code frame} is null on a raw connection. */
-    record Reply(JsonNode frame, String text, long receivedNanos) {
-        boolean ok() {
+    public record Reply(JsonNode frame, String text, long receivedNanos) {
+        public boolean ok() {
             return frame == null || frame.path("ok").asBoolean(false);
         }
 
         /** The error code of an error frame, else null. */
-        String errorCode() {
+        public String errorCode() {
             return frame != null && "error".equals(frame.path("type").asText()) ? frame.path("code").asText("?") : null;
         }
     }
@@ -50,10 +51,22 @@ final class PlayerSocket implements WebSocket.Listener {
     }
 
     /** Opens a connection; {@code onEvent} runs on the client's executor for every pushed event. */
-    static CompletableFuture<PlayerSocket> open(HttpClient http, URI uri, boolean raw,
-                                                BiConsumer<PlayerSocket, JsonNode> onEvent) {
+    public static CompletableFuture<PlayerSocket> open(HttpClient http, URI uri, boolean raw,
+                                                       BiConsumer<PlayerSocket, JsonNode> onEvent) {
+        return open(http, uri, raw, Map.of(), onEvent);
+    }
+
+    /**
+     * Opens a connection with extra handshake headers (e.g. {@code X-Forwarded-For}, as a proxy in front of the app
+     * servers would set it for the client's address).
+     */
+    public static CompletableFuture<PlayerSocket> open(HttpClient http, URI uri, boolean raw,
+                                                       Map<String, String> headers,
+                                                       BiConsumer<PlayerSocket, JsonNode> onEvent) {
         PlayerSocket s = new PlayerSocket(raw, onEvent);
-        return http.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(30)).buildAsync(uri, s).thenApply(ws -> {
+        WebSocket.Builder builder = http.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(30));
+        headers.forEach(builder::header);
+        return builder.buildAsync(uri, s).thenApply(ws -> {
             s.socket = ws;
             return s;
         });
@@ -63,7 +76,7 @@ final class PlayerSocket implements WebSocket.Listener {
      * Sends a request with a fresh id; the future completes with its reply (an error frame too). The caller must wait
      * for it before the next call: one outstanding request per connection.
      */
-    CompletableFuture<Reply> call(ObjectNode request) {
+    public CompletableFuture<Reply> call(ObjectNode request) {
         CompletableFuture<Reply> reply = new CompletableFuture<>();
         String text;
         synchronized (this) {
@@ -127,11 +140,11 @@ final class PlayerSocket implements WebSocket.Listener {
         return closed;
     }
 
-    boolean isOpen() {
+    public boolean isOpen() {
         return !closed.isDone();
     }
 
-    void close() {
+    public void close() {
         WebSocket ws = socket;
         if (ws != null) {
             ws.abort();

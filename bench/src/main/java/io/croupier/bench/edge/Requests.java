@@ -4,17 +4,17 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /** The protocol's request frames the load generator sends (docs/protocol.md), without their id. */
-final class Requests {
+public final class Requests {
     static final String PASSWORD = "load-test-password";
 
     private Requests() {
     }
 
-    static ObjectNode of(String type) {
+    public static ObjectNode of(String type) {
         return PlayerSocket.JSON.createObjectNode().put("type", type);
     }
 
-    static ObjectNode register(String username) {
+    public static ObjectNode register(String username) {
         return of("register").put("username", username).put("password", PASSWORD);
     }
 
@@ -22,16 +22,49 @@ final class Requests {
         return of("auth").put("token", token);
     }
 
-    static ObjectNode deposit(long amount, String idempotencyKey) {
+    /** Registration from a device (its fingerprint, as a browser library would compute it). */
+    public static ObjectNode register(String username, String device) {
+        return register(username).put("device", device);
+    }
+
+    public static ObjectNode login(String username, String device) {
+        return of("login").put("username", username).put("password", PASSWORD).put("device", device);
+    }
+
+    public static ObjectNode withdraw(long amount, String idempotencyKey) {
+        return of("wallet.withdraw").put("amount", amount).put("idempotencyKey", idempotencyKey);
+    }
+
+    public static ObjectNode balance() {
+        return of("wallet.balance");
+    }
+
+    public static ObjectNode leave() {
+        return of("table.leave");
+    }
+
+    /** One bet of {@code kind} (an even-money kind has no selection; {@code selection} null) on an open round. */
+    public static ObjectNode bet(String tableId, long roundId, String kind, Integer selection, long stake,
+                                 String idempotencyKey) {
+        ObjectNode bet = of("table.bet").put("tableId", tableId).put("roundId", roundId)
+                .put("idempotencyKey", idempotencyKey);
+        ObjectNode one = bet.putArray("bets").addObject().put("kind", kind).put("stake", stake);
+        if (selection != null) {
+            one.put("selection", selection);
+        }
+        return bet;
+    }
+
+    public static ObjectNode deposit(long amount, String idempotencyKey) {
         return of("wallet.deposit").put("amount", amount).put("paymentToken", "tok_load")
                 .put("idempotencyKey", idempotencyKey);
     }
 
-    static ObjectNode spin(String game, long stake, String idempotencyKey) {
+    public static ObjectNode spin(String game, long stake, String idempotencyKey) {
         return of("slot.spin").put("game", game).put("stake", stake).put("idempotencyKey", idempotencyKey);
     }
 
-    static ObjectNode join(String tableId) {
+    public static ObjectNode join(String tableId) {
         return of("table.join").put("tableId", tableId);
     }
 
