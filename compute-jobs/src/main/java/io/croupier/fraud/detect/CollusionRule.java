@@ -10,7 +10,9 @@ import java.util.List;
  * <ul>
  *   <li>{@link #collusion}: the pair held opposite even-money positions in at least
  *       {@code collusionOpposedRoundsMin} rounds and in at least {@code collusionOpposedShareMin} of the rounds both
- *       held one. Covering both sides together turns the pair's play into a near-certain small loss (the zero) while
+ *       held one, and they played together: their rounds together are at least {@code collusionTogetherShareMin} of
+ *       the rounds either of them played at the table since shortly before they met ({@code roundsEither}, counted
+ *       by the caller from the table's bets only for a pair that passed the first two conditions). Covering both sides together turns the pair's play into a near-certain small loss (the zero) while
  *       each account shows large wagering — bonus and wagering-requirement abuse, or a way to pass money between
  *       accounts. MEDIUM for both (withdrawals held until review).</li>
  *   <li>{@link #chipDumping}: over at least {@code dumpingOpposedRoundsMin} opposed rounds, the net value moved one
@@ -25,22 +27,38 @@ final class CollusionRule {
     private CollusionRule() {
     }
 
-    /** Both rules for one pair; the findings carry {@code eventAtMs}, the settlement that triggered the check. */
-    static List<Finding> judge(TablePairKey pair, TablePair stats, long eventAtMs, CollusionSettings settings) {
-        List<Finding> findings = new ArrayList<>(collusion(pair, stats, eventAtMs, settings));
+    /**
+     * Both rules for one pair; the findings carry {@code eventAtMs}, the settlement that triggered the check.
+     * {@code roundsEither}: see {@link #collusion}; 0 when not counted (the pair is not opposed enough to need it).
+     */
+    static List<Finding> judge(TablePairKey pair, TablePair stats, long roundsEither, long eventAtMs,
+                               CollusionSettings settings) {
+        List<Finding> findings = new ArrayList<>(collusion(pair, stats, roundsEither, eventAtMs, settings));
         findings.addAll(chipDumping(pair, stats, eventAtMs, settings));
         return findings;
     }
 
-    static List<Finding> collusion(TablePairKey pair, TablePair stats, long eventAtMs, CollusionSettings settings) {
-        if (stats.roundsOpposed() < settings.collusionOpposedRoundsMin()
-                || stats.roundsOpposed() < settings.collusionOpposedShareMin() * stats.roundsTogether()) {
+    /** Whether the pair is opposed often enough that {@code roundsEither} must be counted to judge collusion. */
+    static boolean opposedEnough(TablePair stats, CollusionSettings settings) {
+        return stats.roundsOpposed() >= settings.collusionOpposedRoundsMin()
+                && stats.roundsOpposed() >= settings.collusionOpposedShareMin() * stats.roundsTogether();
+    }
+
+    /**
+     * @param roundsEither rounds in which either player bet at the table, from {@code roundsTogether} rounds before
+     *                     the pair's first round together to now (at least {@code roundsTogether} when counted)
+     */
+    static List<Finding> collusion(TablePairKey pair, TablePair stats, long roundsEither, long eventAtMs,
+                                   CollusionSettings settings) {
+        if (!opposedEnough(stats, settings)
+                || stats.roundsTogether() < settings.collusionTogetherShareMin() * roundsEither) {
             return List.of();
         }
         String evidence = "players " + pair.lowerPlayerId() + " and " + pair.higherPlayerId() + " at table "
                 + pair.tableId() + " covered opposite even-money outcomes in " + stats.roundsOpposed() + " of the "
                 + stats.roundsTogether() + " rounds both bet on them (rounds " + stats.firstRoundNo() + ".."
-                + stats.lastRoundNo() + "); stake matched against each other " + stats.stakeOpposed()
+                + stats.lastRoundNo() + "), of " + roundsEither + " rounds either played there; stake matched "
+                + "against each other " + stats.stakeOpposed()
                 + "; net moved " + flow(pair, stats) + " (gross " + stats.grossMoved() + ")";
         double share = (double) stats.roundsOpposed() / Math.max(1, stats.roundsTogether());
         return List.of(

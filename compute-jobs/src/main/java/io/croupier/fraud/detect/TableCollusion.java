@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.apache.ignite.Ignite;
+import org.apache.ignite.cache.query.SqlFieldsQuery;
 import org.apache.ignite.IgniteCache;
 import org.apache.ignite.transactions.Transaction;
 import org.apache.ignite.transactions.TransactionConcurrency;
@@ -63,9 +64,26 @@ final class TableCollusion implements RoundListener {
         Map<TablePairKey, TablePair> updated = pairs.isEmpty() ? Map.of() : update(round, pairs);
         checks.roundJudged();
         List<Finding> findings = new ArrayList<>();
-        updated.forEach((key, stats) -> findings.addAll(CollusionRule.judge(key, stats, round.settledAtMs(),
+        updated.forEach((key, stats) -> findings.addAll(CollusionRule.judge(key, stats,
+                CollusionRule.opposedEnough(stats, settings) ? roundsEither(key, stats) : 0, round.settledAtMs(),
                 settings)));
         checks.raiseAll(findings);
+    }
+
+    /**
+     * Rounds in which either player of the pair bet at the table, from {@code roundsTogether} rounds before their first
+     * round together to their last: one query of the table's own partition (TABLE_BET is colocated by table and indexed
+     * by table and round), run only for a pair already opposed often enough to be judged.
+     */
+    private long roundsEither(TablePairKey pair, TablePair stats) {
+        SqlFieldsQuery q = new SqlFieldsQuery("SELECT COUNT(DISTINCT ROUND_NO) FROM " + CacheSchema.SQL_SCHEMA
+                + ".TABLE_BET WHERE TABLE_ID = ? AND ROUND_NO >= ? AND ROUND_NO <= ? AND PLAYER_ID IN (?, ?)")
+                .setArgs(pair.tableId(), Math.max(0, stats.firstRoundNo() - stats.roundsTogether()),
+                        stats.lastRoundNo(), pair.lowerPlayerId(), pair.higherPlayerId())
+                .setPartitions(ignite.affinity(CacheSchema.ROULETTE_TABLE).partition(pair.tableId()));
+        List<List<?>> rows = ignite.cache(CacheSchema.TABLE_BET).query(q).getAll();
+        long either = rows.isEmpty() || rows.get(0).get(0) == null ? 0 : ((Number) rows.get(0).get(0)).longValue();
+        return Math.max(either, stats.roundsTogether());
     }
 
     /**

@@ -16,7 +16,7 @@ class CollusionRuleTest {
 
     @Test
     void aPairOpposedInNineOfTenRoundsIsCollusionMediumForBoth() {
-        List<Finding> findings = CollusionRule.collusion(PAIR, stats(10, 9, 1_000, 7_000), AT, SETTINGS);
+        List<Finding> findings = CollusionRule.collusion(PAIR, stats(10, 9, 1_000, 7_000), 11, AT, SETTINGS);
         assertThat(findings).extracting(Finding::playerId).containsExactly(17L, 42L);
         assertThat(findings).allSatisfy(f -> {
             assertThat(f.rule()).isEqualTo(AlertRule.TABLE_COLLUSION);
@@ -29,11 +29,22 @@ class CollusionRuleTest {
 
     @Test
     void tooFewOpposedRoundsOrTooSmallAShareIsNoCollusion() {
-        assertThat(CollusionRule.collusion(PAIR, stats(7, 7, 0, 7_000), AT, SETTINGS)).as("7 < 8 rounds").isEmpty();
-        assertThat(CollusionRule.collusion(PAIR, stats(20, 10, 0, 10_000), AT, SETTINGS))
+        assertThat(CollusionRule.collusion(PAIR, stats(7, 7, 0, 7_000), 7, AT, SETTINGS)).as("7 < 8 rounds").isEmpty();
+        assertThat(CollusionRule.collusion(PAIR, stats(20, 10, 0, 10_000), 20, AT, SETTINGS))
                 .as("opposed in half the rounds: players choosing at random").isEmpty();
-        assertThat(CollusionRule.collusion(PAIR, stats(40, 0, 0, 0), AT, SETTINGS))
+        assertThat(CollusionRule.collusion(PAIR, stats(40, 0, 0, 0), 40, AT, SETTINGS))
                 .as("always on the same side").isEmpty();
+    }
+
+    @Test
+    void strangersWhoOverlapOnlyInPartAreNoCollusionEvenWhenAlwaysOpposed() {
+        // Opposed in all 10 rounds together, but one of them played 8 more rounds at the table around those.
+        assertThat(CollusionRule.collusion(PAIR, stats(10, 10, 0, 10_000), 18, AT, SETTINGS))
+                .as("together in 10 of the 18 rounds either played").isEmpty();
+        assertThat(CollusionRule.collusion(PAIR, stats(10, 10, 0, 10_000), 12, AT, SETTINGS))
+                .as("together in 10 of 12: arrived and left (nearly) together").hasSize(2);
+        assertThat(CollusionRule.opposedEnough(stats(10, 10, 0, 10_000), SETTINGS)).isTrue();
+        assertThat(CollusionRule.opposedEnough(stats(20, 10, 0, 10_000), SETTINGS)).isFalse();
     }
 
     @Test
@@ -64,7 +75,7 @@ class CollusionRuleTest {
 
     @Test
     void bothRulesCanHoldForOnePair() {
-        assertThat(CollusionRule.judge(PAIR, stats(24, 24, 190_000, 200_000), AT, SETTINGS))
+        assertThat(CollusionRule.judge(PAIR, stats(24, 24, 190_000, 200_000), 24, AT, SETTINGS))
                 .extracting(Finding::rule).containsExactly(AlertRule.TABLE_COLLUSION, AlertRule.TABLE_COLLUSION,
                         AlertRule.CHIP_DUMPING, AlertRule.CHIP_DUMPING);
     }
