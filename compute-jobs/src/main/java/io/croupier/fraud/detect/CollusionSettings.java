@@ -18,10 +18,12 @@ import java.util.Map;
  * @param dumpingNetMinorMin        ... when the net value moved one way is at least this much (minor units) ...
  * @param dumpingOneSidedShareMin   ... and at least this share of the gross value moved between them
  * @param pairPlayersPerRoundMax    players (largest even-money positions first) whose pairs are judged per round
+ * @param stakeMirrorShareMin       opposite positions count as opposed (for both rules) only when the smaller is at
+ *                                  least this share of the larger: a pair covering both outcomes stakes alike
  */
 public record CollusionSettings(long collusionOpposedRoundsMin, double collusionOpposedShareMin,
                                 double collusionTogetherShareMin, long dumpingOpposedRoundsMin, long dumpingNetMinorMin, double dumpingOneSidedShareMin,
-                                int pairPlayersPerRoundMax) {
+                                int pairPlayersPerRoundMax, double stakeMirrorShareMin) {
     public static final String COLLUSION_OPPOSED_ROUNDS_MIN = "collusion.opposedRoundsMin";
     public static final String COLLUSION_OPPOSED_SHARE_MIN = "collusion.opposedShareMin";
     public static final String COLLUSION_TOGETHER_SHARE_MIN = "collusion.togetherShareMin";
@@ -29,6 +31,7 @@ public record CollusionSettings(long collusionOpposedRoundsMin, double collusion
     public static final String DUMPING_NET_MINOR_MIN = "chipDumping.netMinorMin";
     public static final String DUMPING_ONE_SIDED_SHARE_MIN = "chipDumping.oneSidedShareMin";
     public static final String PAIR_PLAYERS_PER_ROUND_MAX = "collusion.pairPlayersPerRoundMax";
+    public static final String STAKE_MIRROR_SHARE_MIN = "collusion.stakeMirrorShareMin";
     /** Upper bound of {@code pairPlayersPerRoundMax}: 256 players are 32,640 pairs in one round's transaction. */
     static final int PAIR_PLAYERS_PER_ROUND_HARD_MAX = 256;
 
@@ -38,6 +41,7 @@ public record CollusionSettings(long collusionOpposedRoundsMin, double collusion
         Check.argument(collusionTogetherShareMin >= 0 && collusionTogetherShareMin <= 1, "share must be in 0..1");
         Check.argument(dumpingOneSidedShareMin >= 0 && dumpingOneSidedShareMin <= 1, "share must be in 0..1");
         Check.argument(dumpingNetMinorMin >= 1, "dumpingNetMinorMin must be >= 1");
+        Check.argument(stakeMirrorShareMin >= 0 && stakeMirrorShareMin <= 1, "share must be in 0..1");
         Check.argument(pairPlayersPerRoundMax >= 2 && pairPlayersPerRoundMax <= PAIR_PLAYERS_PER_ROUND_HARD_MAX,
                 "pairPlayersPerRoundMax must be in 2.." + PAIR_PLAYERS_PER_ROUND_HARD_MAX);
     }
@@ -49,7 +53,7 @@ public record CollusionSettings(long collusionOpposedRoundsMin, double collusion
      * in 2,500 pairs, and only above 1,000.00 moved.
      */
     public static CollusionSettings defaults() {
-        return new CollusionSettings(8, 0.70, 0.80, 20, 100_000, 0.80, 64);
+        return new CollusionSettings(8, 0.70, 0.80, 20, 100_000, 0.80, 64, 0.90);
     }
 
     /** Every setting with its default, as {@link RiskSettingStore#writeDefaults} takes them. */
@@ -63,6 +67,7 @@ public record CollusionSettings(long collusionOpposedRoundsMin, double collusion
         m.put(DUMPING_NET_MINOR_MIN, BigDecimal.valueOf(d.dumpingNetMinorMin));
         m.put(DUMPING_ONE_SIDED_SHARE_MIN, BigDecimal.valueOf(d.dumpingOneSidedShareMin));
         m.put(PAIR_PLAYERS_PER_ROUND_MAX, BigDecimal.valueOf(d.pairPlayersPerRoundMax));
+        m.put(STAKE_MIRROR_SHARE_MIN, BigDecimal.valueOf(d.stakeMirrorShareMin));
         return m;
     }
 
@@ -77,7 +82,8 @@ public record CollusionSettings(long collusionOpposedRoundsMin, double collusion
                 Math.max(1, store.longValue(DUMPING_NET_MINOR_MIN, d.dumpingNetMinorMin)),
                 share(store.doubleValue(DUMPING_ONE_SIDED_SHARE_MIN, d.dumpingOneSidedShareMin)),
                 (int) Math.min(PAIR_PLAYERS_PER_ROUND_HARD_MAX,
-                        Math.max(2, store.longValue(PAIR_PLAYERS_PER_ROUND_MAX, d.pairPlayersPerRoundMax))));
+                        Math.max(2, store.longValue(PAIR_PLAYERS_PER_ROUND_MAX, d.pairPlayersPerRoundMax))),
+                share(store.doubleValue(STAKE_MIRROR_SHARE_MIN, d.stakeMirrorShareMin)));
     }
 
     private static double share(double value) {

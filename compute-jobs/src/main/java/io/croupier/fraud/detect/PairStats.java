@@ -87,8 +87,17 @@ final class PairStats {
         return entries.stream().limit(Math.max(0, max)).map(Map.Entry::getKey).sorted().toList();
     }
 
-    /** What the round did between two players ({@code lower} is the lower id's position). */
+    /** What the round did between two players, counting every opposite position however unequal. */
     static PairRound pairRound(Exposure lower, Exposure higher, int number) {
+        return pairRound(lower, higher, number, 0);
+    }
+
+    /**
+     * What the round did between two players ({@code lower} is the lower id's position). A choice counts as opposed
+     * only when the smaller position is at least {@code mirrorShareMin} of the larger: a pair covering both outcomes
+     * stakes alike on each side, two strangers on opposite sides mostly do not.
+     */
+    static PairRound pairRound(Exposure lower, Exposure higher, int number, double mirrorShareMin) {
         Check.argument(RouletteWheel.isNumber(number), "roulette number must be in 0..36, was " + number);
         long[] a = {lower.colour(), lower.parity(), lower.range()};
         long[] b = {higher.colour(), higher.parity(), higher.range()};
@@ -101,6 +110,9 @@ final class PairStats {
                 continue;
             }
             long matched = Math.min(Math.abs(a[d]), Math.abs(b[d]));
+            if (matched < mirrorShareMin * Math.max(Math.abs(a[d]), Math.abs(b[d]))) {
+                continue;
+            }
             opposed = Math.addExact(opposed, matched);
             if (number == 0) {
                 continue;

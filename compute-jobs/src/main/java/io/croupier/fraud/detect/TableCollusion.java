@@ -58,7 +58,8 @@ final class TableCollusion implements RoundListener {
                 long lower = players.get(i);
                 long higher = players.get(j);
                 pairs.put(new TablePairKey(round.tableId(), lower, higher),
-                        PairStats.pairRound(exposures.get(lower), exposures.get(higher), round.number()));
+                        PairStats.pairRound(exposures.get(lower), exposures.get(higher), round.number(),
+                                settings.stakeMirrorShareMin()));
             }
         }
         Map<TablePairKey, TablePair> updated = pairs.isEmpty() ? Map.of() : update(round, pairs);

@@ -56,6 +56,18 @@ class PairStatsTest {
     }
 
     @Test
+    void withAMirrorShareOnlyAlikeStakesOnOppositeSidesAreOpposed() {
+        assertThat(PairStats.pairRound(new Exposure(100, 0, 0), new Exposure(-100, 0, 0), RED_ODD_LOW, 0.9).opposed())
+                .as("100 against 100").isTrue();
+        assertThat(PairStats.pairRound(new Exposure(100, 0, 0), new Exposure(-95, 0, 0), RED_ODD_LOW, 0.9).opposed())
+                .as("95 against 100").isTrue();
+        assertThat(PairStats.pairRound(new Exposure(1_000, 0, 0), new Exposure(-400, 0, 0), RED_ODD_LOW, 0.9)
+                .opposed()).as("400 against 1,000").isFalse();
+        assertThat(PairStats.pairRound(new Exposure(1_000, 0, 0), new Exposure(-400, 0, 0), RED_ODD_LOW, 0).opposed())
+                .as("any opposite positions when the share is 0").isTrue();
+    }
+
+    @Test
     void eachChoiceCountsOnItsOwnAndDirectionsNet() {
         // colour: lower red 100 vs higher black 100; range: lower high 50 vs higher low 50. Number 1: red, low.
         PairRound r = PairStats.pairRound(new Exposure(100, 0, -50), new Exposure(-100, 0, 50), RED_ODD_LOW);
