@@ -1,6 +1,7 @@
 package io.croupier.admin;
 
 import io.croupier.check.Check;
+import io.croupier.fraud.RiskPolicy;
 import io.croupier.player.Player;
 import io.croupier.player.PlayerStatus;
 import io.croupier.rg.LimitKind;
@@ -41,6 +42,7 @@ public final class AdminActions {
     private final Ignite ignite;
     private final IgniteCache<Long, Player> players;
     private final IgniteCache<AdminActionKey, AdminAction> actions;
+    private final IgniteCache<Long, io.croupier.fraud.StakeHistory> histories;
     private final Clock clock;
 
     /** The outcome of one action: OK, a named rejection, or the replay of an earlier action under the same key. */
@@ -54,6 +56,7 @@ public final class AdminActions {
         this.ignite = ignite;
         this.players = ignite.cache(CacheSchema.PLAYER);
         this.actions = ignite.cache(CacheSchema.ADMIN_ACTION);
+        this.histories = RiskPolicy.histories(ignite);
         this.clock = clock;
     }
 
@@ -75,6 +78,7 @@ public final class AdminActions {
             }
             PlayerStatus after = blocked ? PlayerStatus.BLOCKED : PlayerStatus.ACTIVE;
             players.put(playerId, player.withStatus(after));
+            RiskPolicy.recordStatusInTx(histories, playerId, after);
             AdminAction action = new AdminAction(admin, kind, reason, 0, player.currency(), null, ResultCode.OK.name(),
                     player.status().name(), after.name(), new Timestamp(clock.millis()));
             actions.put(key, action);

@@ -12,10 +12,12 @@ import org.apache.ignite.Ignite;
 import org.apache.ignite.IgniteCache;
 
 /**
- * The inline risk checks as the money transaction's play policy. Per checked operation it reads two keys of the
- * player's own partition inside the transaction (the PLAYER row for the account status and the PLAYER_RISK stake
- * history), asks {@link RiskRules#all()}, and after an applied stake writes the new history in the same
- * transaction. The state is in the grid, not in this JVM, so it survives a failover with the money it describes.
+ * The inline risk checks as the money transaction's play policy. Per checked operation it reads one key of the
+ * player's own partition inside the transaction: the PLAYER_RISK row, with the stake history and a copy of the
+ * account status (the PLAYER row is read only while that copy is missing, for histories older than it). It asks
+ * {@link RiskRules#all()}, and after an applied stake writes the new history in the same transaction. The state is in
+ * the grid, not in this JVM, so it survives a failover with the money it describes. Every status change goes through
+ * {@link #recordStatusInTx}, in the transaction that changes PLAYER.STATUS.
  */
 public final class RiskPolicy implements PlayPolicy {
     private static final long serialVersionUID = 1L;
@@ -40,26 +42,53 @@ public final class RiskPolicy implements PlayPolicy {
 
     @Override
     public ResultCode checkCashier(MoneyRequest request, Wallet wallet) {
-        // The stake rules only judge stakes: no need to read the history here.
-        return refusal(request, wallet, StakeHistory.NONE);
+        // The stake rules only judge stakes; the history is read for the status copy it carries.
+        return refusal(request, wallet, histories().get(request.playerId()));
     }
 
     @Override
     public void applied(MoneyRequest request) {
         if (RiskFacts.takesStake(request.kind())) {
             StakeHistory before = histories().get(request.playerId());
-            histories().put(request.playerId(),
-                    (before == null ? StakeHistory.NONE : before).afterStakeAt(clock.millis(), request.amount()));
+            StakeHistory after = (before == null ? StakeHistory.NONE : before).afterStakeAt(clock.millis(),
+                    request.amount());
+            if (!after.knowsStatus()) {
+                // Read in this transaction already by the check: the copy starts here.
+                after = after.withStatus(statusFromPlayerRow(request.playerId()));
+            }
+            histories().put(request.playerId(), after);
         }
     }
 
-    private ResultCode refusal(MoneyRequest request, Wallet wallet, StakeHistory history) {
-        Player player = players().get(request.playerId());
-        // A wallet without a PLAYER row (opened by tools and tests) has no status to enforce.
-        PlayerStatus status = player == null ? PlayerStatus.ACTIVE : player.status();
-        RiskRejection rejection = RiskRules.firstRejection(new RiskFacts(request, wallet, status,
-                history == null ? StakeHistory.NONE : history, clock.millis(), settings));
+    /**
+     * Records a new account status in the PLAYER_RISK copy; call it inside the transaction that writes PLAYER.STATUS
+     * (administrators' blocks, fraud alerts' actions and their reviews), on the player's partition. Take
+     * {@code histories} ({@link #histories(Ignite)}) before the transaction starts: a client node may not open a
+     * cache inside one.
+     */
+    public static void recordStatusInTx(IgniteCache<Long, StakeHistory> histories, long playerId,
+                                        PlayerStatus status) {
+        StakeHistory before = histories.get(playerId);
+        histories.put(playerId, (before == null ? StakeHistory.NONE : before).withStatus(status));
+    }
+
+    /** The PLAYER_RISK cache, for {@link #recordStatusInTx}. */
+    public static IgniteCache<Long, StakeHistory> histories(Ignite ignite) {
+        return ignite.cache(CacheSchema.PLAYER_RISK);
+    }
+
+    private ResultCode refusal(MoneyRequest request, Wallet wallet, StakeHistory stored) {
+        StakeHistory history = stored == null ? StakeHistory.NONE : stored;
+        PlayerStatus status = history.knowsStatus() ? history.status() : statusFromPlayerRow(request.playerId());
+        RiskRejection rejection = RiskRules.firstRejection(new RiskFacts(request, wallet, status, history,
+                clock.millis(), settings));
         return rejection == null ? null : rejection.code();
+    }
+
+    /** A wallet without a PLAYER row (opened by tools and tests) has no status to enforce. */
+    private PlayerStatus statusFromPlayerRow(long playerId) {
+        Player player = players().get(playerId);
+        return player == null ? PlayerStatus.ACTIVE : player.status();
     }
 
     private IgniteCache<Long, Player> players() {

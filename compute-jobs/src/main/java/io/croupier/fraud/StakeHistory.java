@@ -1,5 +1,6 @@
 package io.croupier.fraud;
 
+import io.croupier.player.PlayerStatus;
 import java.io.Serializable;
 
 /**
@@ -10,6 +11,11 @@ import java.io.Serializable;
  * <p>Fixed windows keep the velocity to four numbers; the price is that a burst straddling a window boundary can
  * reach twice the per-second limit for a moment, which the per-minute limit still bounds. The average is exponential
  * (each stake weighs 1/16), in whole minor units, so it follows the player's recent play without a list of stakes.
+ *
+ * <p>It also carries a copy of the account status (PLAYER.STATUS), written in the same transaction as every status
+ * change ({@link RiskPolicy#recordStatusInTx}), so a stake's checks read one row instead of two. A history written
+ * before the copy existed has none ({@link #knowsStatus()} false): the policy then reads PLAYER and the next stake's
+ * write fills it in.
  *
  * <p>A plain final class, not a record: Ignite 2.17's binary marshaller cannot build records.
  */
@@ -27,9 +33,17 @@ public final class StakeHistory implements Serializable {
     private final int stakesInMinute;
     private final long stakesCounted;
     private final long averageStakeMinor;
+    /** The account status as of the last status change or stake; null: not known yet (read PLAYER). */
+    private final String status;
 
     StakeHistory(long secondEpoch, int stakesInSecond, long minuteEpoch, int stakesInMinute, long stakesCounted,
                  long averageStakeMinor) {
+        this(secondEpoch, stakesInSecond, minuteEpoch, stakesInMinute, stakesCounted, averageStakeMinor, null);
+    }
+
+    private StakeHistory(long secondEpoch, int stakesInSecond, long minuteEpoch, int stakesInMinute,
+                         long stakesCounted, long averageStakeMinor, String status) {
+        this.status = status;
         this.secondEpoch = secondEpoch;
         this.stakesInSecond = stakesInSecond;
         this.minuteEpoch = minuteEpoch;
@@ -58,17 +72,33 @@ public final class StakeHistory implements Serializable {
         return averageStakeMinor;
     }
 
-    /** The history after one more stake of {@code stakeMinor} at {@code nowMs}. */
+    /** The history after one more stake of {@code stakeMinor} at {@code nowMs} (the status copy unchanged). */
     public StakeHistory afterStakeAt(long nowMs, long stakeMinor) {
         long average = stakesCounted == 0 ? stakeMinor
                 : averageStakeMinor + ((stakeMinor - averageStakeMinor) >> AVERAGE_WEIGHT_SHIFT);
         return new StakeHistory(Math.floorDiv(nowMs, 1_000L), stakesInSecondAt(nowMs) + 1,
-                Math.floorDiv(nowMs, 60_000L), stakesInMinuteAt(nowMs) + 1, stakesCounted + 1, average);
+                Math.floorDiv(nowMs, 60_000L), stakesInMinuteAt(nowMs) + 1, stakesCounted + 1, average, status);
+    }
+
+    /** Whether this history carries the account status. */
+    public boolean knowsStatus() {
+        return status != null;
+    }
+
+    /** The account status copy; only meaningful when {@link #knowsStatus()}. */
+    public PlayerStatus status() {
+        return status == null ? PlayerStatus.ACTIVE : PlayerStatus.valueOf(status);
+    }
+
+    /** The same history with the account status copy set. */
+    public StakeHistory withStatus(PlayerStatus newStatus) {
+        return new StakeHistory(secondEpoch, stakesInSecond, minuteEpoch, stakesInMinute, stakesCounted,
+                averageStakeMinor, newStatus.name());
     }
 
     @Override
     public String toString() {
         return "StakeHistory{second=" + secondEpoch + ":" + stakesInSecond + ", minute=" + minuteEpoch + ":"
-                + stakesInMinute + ", stakes=" + stakesCounted + ", average=" + averageStakeMinor + "}";
+                + stakesInMinute + ", stakes=" + stakesCounted + ", average=" + averageStakeMinor + ", status=" + status + "}";
     }
 }

@@ -1,6 +1,8 @@
 package io.croupier.fraud.detect;
 
 import io.croupier.check.Check;
+import io.croupier.fraud.RiskPolicy;
+import io.croupier.fraud.StakeHistory;
 import io.croupier.player.Player;
 import io.croupier.player.PlayerStatus;
 import io.croupier.schema.CacheSchema;
@@ -51,6 +53,7 @@ public final class FraudAlerts {
     Raised raiseHere(Finding finding) {
         IgniteCache<FraudAlertKey, FraudAlert> alerts = ignite.cache(CacheSchema.FRAUD_ALERT);
         IgniteCache<Long, Player> players = ignite.cache(CacheSchema.PLAYER);
+        IgniteCache<Long, StakeHistory> histories = RiskPolicy.histories(ignite);
         long now = clock.millis();
         FraudAlertKey key = finding.key();
         try (Transaction tx = ignite.transactions().txStart(TransactionConcurrency.PESSIMISTIC,
@@ -68,6 +71,7 @@ public final class FraudAlerts {
             PlayerStatus after = before == null ? null : escalate(before, alert.action());
             if (after != before) {
                 players.put(finding.playerId(), player.withStatus(after));
+                RiskPolicy.recordStatusInTx(histories, finding.playerId(), after);
             }
             tx.commit();
             return new Raised(key, prior == null, before, after);
@@ -84,6 +88,7 @@ public final class FraudAlerts {
         Check.argument(reviewer != null && !reviewer.isBlank(), "reviewer is required");
         IgniteCache<FraudAlertKey, FraudAlert> alerts = ignite.cache(CacheSchema.FRAUD_ALERT);
         IgniteCache<Long, Player> players = ignite.cache(CacheSchema.PLAYER);
+        IgniteCache<Long, StakeHistory> histories = RiskPolicy.histories(ignite);
         FraudAlertKey key = new FraudAlertKey(playerId, alertId);
         try (Transaction tx = ignite.transactions().txStart(TransactionConcurrency.PESSIMISTIC,
                 TransactionIsolation.REPEATABLE_READ)) {
@@ -99,6 +104,7 @@ public final class FraudAlerts {
                 PlayerStatus lifted = relax(status, alert.action(), stillRequired);
                 if (lifted != status) {
                     players.put(playerId, player.withStatus(lifted));
+                    RiskPolicy.recordStatusInTx(histories, playerId, lifted);
                 }
             }
             tx.commit();
