@@ -241,18 +241,16 @@ public final class GroupCommitter {
                 return;
             }
             List<MoneyRequest> applied = new ArrayList<>(requests.size());
-            List<MoneyResult> appliedResults = new ArrayList<>(requests.size());
             for (int i = 0; i < results.length; i++) {
                 if (results[i].isOk() && !results[i].replayed()) {
                     applied.add(requests.get(i));
-                    appliedResults.add(results[i]);
                 }
             }
             if (applied.isEmpty()) {
                 return;
             }
             try {
-                listener.committed(applied, appliedResults);
+                listener.committed(applied);
             } catch (RuntimeException e) {
                 log.error("Commit listener failed on a group of {}", applied.size(), e);
             }

@@ -5,7 +5,6 @@ import io.croupier.schema.CacheSchema;
 import io.croupier.slots.SlotCatalog;
 import io.croupier.wallet.CommitListener;
 import io.croupier.wallet.MoneyRequest;
-import io.croupier.wallet.MoneyResult;
 import io.croupier.wallet.OperationKind;
 import io.croupier.wallet.TransferKey;
 import io.croupier.wallet.TransferRecord;
@@ -172,8 +171,8 @@ public final class Detector implements CommitListener {
 
     // 1. queue (on the commit lane's thread: never block)
     @Override
-    public void committed(List<MoneyRequest> requests, List<MoneyResult> results) {
-        for (MoneyRequest r : requests) {
+    public void committed(List<MoneyRequest> applied) {
+        for (MoneyRequest r : applied) {
             offer(new Task(r.playerId(), r.idempotencyKey(), null));
         }
     }

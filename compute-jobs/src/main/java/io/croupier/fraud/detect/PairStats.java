@@ -87,15 +87,10 @@ final class PairStats {
         return entries.stream().limit(Math.max(0, max)).map(Map.Entry::getKey).sorted().toList();
     }
 
-    /** What the round did between two players, counting every opposite position however unequal. */
-    static PairRound pairRound(Exposure lower, Exposure higher, int number) {
-        return pairRound(lower, higher, number, 0);
-    }
-
     /**
      * What the round did between two players ({@code lower} is the lower id's position). A choice counts as opposed
      * only when the smaller position is at least {@code mirrorShareMin} of the larger: a pair covering both outcomes
-     * stakes alike on each side, two strangers on opposite sides mostly do not.
+     * stakes alike on each side, two strangers on opposite sides mostly do not; 0 counts every opposite position.
      */
     static PairRound pairRound(Exposure lower, Exposure higher, int number, double mirrorShareMin) {
         Check.argument(RouletteWheel.isNumber(number), "roulette number must be in 0..36, was " + number);

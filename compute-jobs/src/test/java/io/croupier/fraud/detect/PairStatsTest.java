@@ -31,17 +31,17 @@ class PairStatsTest {
         Exposure red = new Exposure(1_000, 0, 0);
         Exposure black = new Exposure(-400, 0, 0);
 
-        PairRound redWins = PairStats.pairRound(red, black, RED_ODD_LOW);
+        PairRound redWins = PairStats.pairRound(red, black, RED_ODD_LOW, 0);
         assertThat(redWins).isEqualTo(new PairRound(400, -400, 400));
         assertThat(redWins.opposed()).isTrue();
 
-        PairRound blackWins = PairStats.pairRound(red, black, BLACK_EVEN_LOW);
+        PairRound blackWins = PairStats.pairRound(red, black, BLACK_EVEN_LOW, 0);
         assertThat(blackWins).isEqualTo(new PairRound(400, 400, 400));
     }
 
     @Test
     void onZeroBothLoseAndNothingMovesBetweenThem() {
-        PairRound r = PairStats.pairRound(new Exposure(100, 0, 0), new Exposure(-100, 0, 0), ZERO);
+        PairRound r = PairStats.pairRound(new Exposure(100, 0, 0), new Exposure(-100, 0, 0), ZERO, 0);
         assertThat(r.opposed()).isTrue();
         assertThat(r.movedToHigher()).isZero();
         assertThat(r.grossMoved()).isZero();
@@ -49,9 +49,9 @@ class PairStatsTest {
 
     @Test
     void theSameSideOrDifferentChoicesAreNotOpposed() {
-        assertThat(PairStats.pairRound(new Exposure(100, 0, 0), new Exposure(300, 0, 0), RED_ODD_LOW).opposed())
+        assertThat(PairStats.pairRound(new Exposure(100, 0, 0), new Exposure(300, 0, 0), RED_ODD_LOW, 0).opposed())
                 .isFalse();
-        assertThat(PairStats.pairRound(new Exposure(100, 0, 0), new Exposure(0, -300, 0), RED_ODD_LOW).opposed())
+        assertThat(PairStats.pairRound(new Exposure(100, 0, 0), new Exposure(0, -300, 0), RED_ODD_LOW, 0).opposed())
                 .as("red against even is no pairing").isFalse();
     }
 
@@ -70,7 +70,7 @@ class PairStatsTest {
     @Test
     void eachChoiceCountsOnItsOwnAndDirectionsNet() {
         // colour: lower red 100 vs higher black 100; range: lower high 50 vs higher low 50. Number 1: red, low.
-        PairRound r = PairStats.pairRound(new Exposure(100, 0, -50), new Exposure(-100, 0, 50), RED_ODD_LOW);
+        PairRound r = PairStats.pairRound(new Exposure(100, 0, -50), new Exposure(-100, 0, 50), RED_ODD_LOW, 0);
         assertThat(r).isEqualTo(new PairRound(150, -100 + 50, 150));
     }
 
