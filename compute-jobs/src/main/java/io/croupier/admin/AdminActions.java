@@ -77,8 +77,7 @@ public final class AdminActions {
                 return new Outcome(ResultCode.UNKNOWN_PLAYER, false, null);
             }
             PlayerStatus after = blocked ? PlayerStatus.BLOCKED : PlayerStatus.ACTIVE;
-            players.put(playerId, player.withStatus(after));
-            RiskPolicy.recordStatusInTx(histories, playerId, after);
+            RiskPolicy.setStatusInTx(players, histories, playerId, player, after);
             AdminAction action = new AdminAction(admin, kind, reason, 0, player.currency(), null, ResultCode.OK.name(),
                     player.status().name(), after.name(), new Timestamp(clock.millis()));
             actions.put(key, action);

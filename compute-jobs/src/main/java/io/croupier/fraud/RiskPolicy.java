@@ -17,7 +17,7 @@ import org.apache.ignite.IgniteCache;
  * account status (the PLAYER row is read only while that copy is missing, for histories older than it). It asks
  * {@link RiskRules#all()}, and after an applied stake writes the new history in the same transaction. The state is in
  * the grid, not in this JVM, so it survives a failover with the money it describes. Every status change goes through
- * {@link #recordStatusInTx}, in the transaction that changes PLAYER.STATUS.
+ * {@link #setStatusInTx}, in the transaction that changes PLAYER.STATUS.
  */
 public final class RiskPolicy implements PlayPolicy {
     private static final long serialVersionUID = 1L;
@@ -61,18 +61,19 @@ public final class RiskPolicy implements PlayPolicy {
     }
 
     /**
-     * Records a new account status in the PLAYER_RISK copy; call it inside the transaction that writes PLAYER.STATUS
-     * (administrators' blocks, fraud alerts' actions and their reviews), on the player's partition. Take
-     * {@code histories} ({@link #histories(Ignite)}) before the transaction starts: a client node may not open a
-     * cache inside one.
+     * Changes a player's account status: PLAYER.STATUS and its copy in the PLAYER_RISK row, both in the caller's
+     * transaction (administrators' blocks, fraud alerts' actions and their reviews), on the player's partition. The one
+     * way to change a status, so the copy the checks read never lags. Take {@code histories}
+     * ({@link #histories(Ignite)}) before the transaction starts: a client node may not open a cache inside one.
      */
-    public static void recordStatusInTx(IgniteCache<Long, StakeHistory> histories, long playerId,
-                                        PlayerStatus status) {
+    public static void setStatusInTx(IgniteCache<Long, Player> players, IgniteCache<Long, StakeHistory> histories,
+                                     long playerId, Player player, PlayerStatus status) {
+        players.put(playerId, player.withStatus(status));
         StakeHistory before = histories.get(playerId);
         histories.put(playerId, (before == null ? StakeHistory.NONE : before).withStatus(status));
     }
 
-    /** The PLAYER_RISK cache, for {@link #recordStatusInTx}. */
+    /** The PLAYER_RISK cache, for {@link #setStatusInTx}. */
     public static IgniteCache<Long, StakeHistory> histories(Ignite ignite) {
         return ignite.cache(CacheSchema.PLAYER_RISK);
     }

@@ -13,7 +13,7 @@ import java.io.Serializable;
  * (each stake weighs 1/16), in whole minor units, so it follows the player's recent play without a list of stakes.
  *
  * <p>It also carries a copy of the account status (PLAYER.STATUS), written in the same transaction as every status
- * change ({@link RiskPolicy#recordStatusInTx}), so a stake's checks read one row instead of two. A history written
+ * change ({@link RiskPolicy#setStatusInTx}), so a stake's checks read one row instead of two. A history written
  * before the copy existed has none ({@link #knowsStatus()} false): the policy then reads PLAYER and the next stake's
  * write fills it in.
  *

@@ -70,8 +70,7 @@ public final class FraudAlerts {
             alerts.put(key, alert);
             PlayerStatus after = before == null ? null : escalate(before, alert.action());
             if (after != before) {
-                players.put(finding.playerId(), player.withStatus(after));
-                RiskPolicy.recordStatusInTx(histories, finding.playerId(), after);
+                RiskPolicy.setStatusInTx(players, histories, finding.playerId(), player, after);
             }
             tx.commit();
             return new Raised(key, prior == null, before, after);
@@ -103,8 +102,7 @@ public final class FraudAlerts {
                 PlayerStatus status = player.status();
                 PlayerStatus lifted = relax(status, alert.action(), stillRequired);
                 if (lifted != status) {
-                    players.put(playerId, player.withStatus(lifted));
-                    RiskPolicy.recordStatusInTx(histories, playerId, lifted);
+                    RiskPolicy.setStatusInTx(players, histories, playerId, player, lifted);
                 }
             }
             tx.commit();
