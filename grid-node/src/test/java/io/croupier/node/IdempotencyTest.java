@@ -189,8 +189,10 @@ class IdempotencyTest {
         // and apply once the lane moves on, after their answer. The caller cannot know; the same key must tell it.
         try (TestGrid small = new TestGrid(Map.of("croupier.tx.timeoutMs", "1000"))) {
             CountDownLatch gate = new CountDownLatch(1);
+            CountDownLatch stalled = new CountDownLatch(1);
             PlayPolicy stallsTheSlowBet = (request, w) -> {
                 if ("slow".equals(request.reference())) {
+                    stalled.countDown();
                     awaitQuietly(gate);
                 }
                 return null;
@@ -206,7 +208,8 @@ class IdempotencyTest {
                 assertThat(wallet.execute(MoneyRequest.deposit(player, "funding", "EUR", 1_000, "tok")).isOk()).isTrue();
                 MoneyRequest slowBet = MoneyRequest.bet(player, "slow-bet", "EUR", 100, "slow");
                 CompletableFuture<MoneyResult> slowAnswer = wallet.submit(slowBet);
-                Thread.sleep(200);
+                // The deposits must queue behind the bet's batch, so they go only once the lane is inside it.
+                assertThat(stalled.await(30, TimeUnit.SECONDS)).as("the lane reached the slow bet").isTrue();
                 List<MoneyRequest> burst = new ArrayList<>();
                 List<CompletableFuture<MoneyResult>> answers = new ArrayList<>();
                 for (int n = 0; n < 100; n++) {
