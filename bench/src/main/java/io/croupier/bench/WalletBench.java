@@ -8,6 +8,7 @@ import io.croupier.player.Players;
 import io.croupier.wallet.GridWalletService;
 import io.croupier.wallet.MoneyRequest;
 import io.croupier.wallet.MoneyResult;
+import io.croupier.schema.CacheSchema;
 import io.croupier.wallet.PipelineSettings;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -27,6 +28,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import org.apache.ignite.cache.query.SqlFieldsQuery;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
 import io.croupier.wallet.GroupCommitter;
@@ -212,6 +214,7 @@ final class WalletBench implements Callable<Integer> {
                     System.out.printf(Locale.ROOT, "   %d operations in %d group commits: %.1f per transaction%n",
                             after[1] - before[1], after[0] - before[0],
                             (after[1] - before[1]) / (double) Math.max(1, after[0] - before[0]));
+                    printAlerts(driver);
                     AuditReport audit = LedgerAudit.run(driver);
                     String check = audit.isClean() ? "audit ok" : "AUDIT FAILED";
                     if (!audit.isClean()) {
@@ -508,5 +511,18 @@ final class WalletBench implements Callable<Integer> {
             // not Linux: unknown
         }
         return -1;
+    }
+
+    /** What the fraud detector raised during the set-up: synthetic load should raise next to nothing. */
+    private static void printAlerts(Ignite driver) {
+        List<List<?>> rows = driver.cache(CacheSchema.FRAUD_ALERT).query(
+                new SqlFieldsQuery("SELECT RULE, COUNT(PLAYER_ID), SUM(HITS) FROM "
+                        + CacheSchema.SQL_SCHEMA + ".FRAUD_ALERT GROUP BY RULE ORDER BY RULE"))
+                .getAll();
+        StringBuilder b = new StringBuilder();
+        for (List<?> r : rows) {
+            b.append(' ').append(r.get(0)).append('=').append(r.get(1)).append(" (hits ").append(r.get(2)).append(')');
+        }
+        System.out.println("   fraud alerts:" + (b.length() == 0 ? " none" : b));
     }
 }

@@ -15,6 +15,7 @@ import io.croupier.wallet.MoneyRequest;
 import io.croupier.wallet.MoneyResult;
 import io.croupier.wallet.RequestValidation;
 import io.croupier.wallet.ResultCode;
+import io.croupier.wallet.Wallet;
 import io.croupier.wallet.WalletService;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -42,7 +43,7 @@ public final class AdminActions {
     private final Ignite ignite;
     private final IgniteCache<Long, Player> players;
     private final IgniteCache<AdminActionKey, AdminAction> actions;
-    private final IgniteCache<Long, io.croupier.fraud.StakeHistory> histories;
+    private final IgniteCache<Long, Wallet> wallets;
     private final Clock clock;
 
     /** The outcome of one action: OK, a named rejection, or the replay of an earlier action under the same key. */
@@ -56,7 +57,7 @@ public final class AdminActions {
         this.ignite = ignite;
         this.players = ignite.cache(CacheSchema.PLAYER);
         this.actions = ignite.cache(CacheSchema.ADMIN_ACTION);
-        this.histories = RiskPolicy.histories(ignite);
+        this.wallets = ignite.cache(CacheSchema.WALLET);
         this.clock = clock;
     }
 
@@ -77,7 +78,7 @@ public final class AdminActions {
                 return new Outcome(ResultCode.UNKNOWN_PLAYER, false, null);
             }
             PlayerStatus after = blocked ? PlayerStatus.BLOCKED : PlayerStatus.ACTIVE;
-            RiskPolicy.setStatusInTx(players, histories, playerId, player, after);
+            RiskPolicy.setStatusInTx(players, wallets, playerId, player, after);
             AdminAction action = new AdminAction(admin, kind, reason, 0, player.currency(), null, ResultCode.OK.name(),
                     player.status().name(), after.name(), new Timestamp(clock.millis()));
             actions.put(key, action);
@@ -213,8 +214,7 @@ public final class AdminActions {
                     PlayerTally tally = ResponsibleGambling.tallyInTx(ignite, playerId);
                     before = "declined deposits " + tally.declinedDepositsAt(now, Long.MAX_VALUE / 2);
                     after = "declined deposits 0";
-                    ignite.<Long, PlayerTally>cache(CacheSchema.PLAYER_TALLY).put(playerId,
-                            tally.withoutDeclinedDeposits());
+                    ResponsibleGambling.putTallyInTx(ignite, playerId, tally.withoutDeclinedDeposits());
                 }
                 ResponsibleGambling.record(ignite, playerId, "admin:" + actionKey, RgEventKind.ADMIN_OVERRIDE,
                         kind + " " + before + " → " + after, RgEvent.admin(admin), now);

@@ -12,10 +12,10 @@ import org.apache.ignite.Ignite;
 import org.apache.ignite.IgniteCache;
 
 /**
- * The inline risk checks as the money transaction's play policy. Per checked operation it reads one key of the
- * player's own partition inside the transaction: the PLAYER_RISK row, with the stake history and a copy of the
- * account status (the PLAYER row is read only while that copy is missing, for histories older than it). It asks
- * {@link RiskRules#all()}, and after an applied stake writes the new history in the same transaction. The state is in
+ * The inline risk checks as the money transaction's play policy. It reads no row of its own: the stake history and
+ * a copy of the account status ride in the wallet row the transaction has already read (the PLAYER row is read only
+ * while that copy is missing, for histories older than it). It asks {@link RiskRules#all()}, and after an applied
+ * stake returns the wallet with the new history, which the transaction writes. The state is in
  * the grid, not in this JVM, so it survives a failover with the money it describes. Every status change goes through
  * {@link #setStatusInTx}, in the transaction that changes PLAYER.STATUS.
  */
@@ -27,7 +27,6 @@ public final class RiskPolicy implements PlayPolicy {
     private final transient Clock clock;
     /** Looked up on first use: a persistent cluster's caches are not reachable before activation. */
     private transient volatile IgniteCache<Long, Player> players;
-    private transient volatile IgniteCache<Long, StakeHistory> histories;
 
     public RiskPolicy(Ignite ignite, RiskSettings settings, Clock clock) {
         this.ignite = ignite;
@@ -37,49 +36,49 @@ public final class RiskPolicy implements PlayPolicy {
 
     @Override
     public ResultCode check(MoneyRequest request, Wallet wallet) {
-        return refusal(request, wallet, histories().get(request.playerId()));
+        return refusal(request, wallet, historyOf(wallet));
     }
 
     @Override
     public ResultCode checkCashier(MoneyRequest request, Wallet wallet) {
         // The stake rules only judge stakes; the history is read for the status copy it carries.
-        return refusal(request, wallet, histories().get(request.playerId()));
+        return refusal(request, wallet, historyOf(wallet));
     }
 
     @Override
-    public void applied(MoneyRequest request) {
-        if (RiskFacts.takesStake(request.kind())) {
-            StakeHistory before = histories().get(request.playerId());
-            StakeHistory after = (before == null ? StakeHistory.NONE : before).afterStakeAt(clock.millis(),
-                    request.amount());
-            if (!after.knowsStatus()) {
-                // Read in this transaction already by the check: the copy starts here.
-                after = after.withStatus(statusFromPlayerRow(request.playerId()));
-            }
-            histories().put(request.playerId(), after);
+    public Wallet applied(MoneyRequest request, Wallet wallet, long amountMinor, long winMinor) {
+        if (!RiskFacts.takesStake(request.kind())) {
+            return wallet;
         }
+        StakeHistory after = historyOf(wallet).afterStakeAt(clock.millis(), request.amount());
+        if (!after.knowsStatus()) {
+            // Read in this transaction already by the check: the copy starts here.
+            after = after.withStatus(statusFromPlayerRow(request.playerId()));
+        }
+        return wallet.withRiskState(after);
+    }
+
+    /** The stake history a wallet row carries; {@link StakeHistory#NONE} before the first stake. */
+    public static StakeHistory historyOf(Wallet wallet) {
+        return wallet == null || wallet.riskState() == null ? StakeHistory.NONE : (StakeHistory) wallet.riskState();
     }
 
     /**
-     * Changes a player's account status: PLAYER.STATUS and its copy in the PLAYER_RISK row, both in the caller's
+     * Changes a player's account status: PLAYER.STATUS and its copy in the WALLET row, both in the caller's
      * transaction (administrators' blocks, fraud alerts' actions and their reviews), on the player's partition. The one
-     * way to change a status, so the copy the checks read never lags. Take {@code histories}
-     * ({@link #histories(Ignite)}) before the transaction starts: a client node may not open a cache inside one.
+     * way to change a status, so the copy the checks read never lags. Take the caches before the transaction starts:
+     * a client node may not open a cache inside one.
      */
-    public static void setStatusInTx(IgniteCache<Long, Player> players, IgniteCache<Long, StakeHistory> histories,
+    public static void setStatusInTx(IgniteCache<Long, Player> players, IgniteCache<Long, Wallet> wallets,
                                      long playerId, Player player, PlayerStatus status) {
         players.put(playerId, player.withStatus(status));
-        StakeHistory before = histories.get(playerId);
-        histories.put(playerId, (before == null ? StakeHistory.NONE : before).withStatus(status));
+        Wallet wallet = wallets.get(playerId);
+        if (wallet != null) {
+            wallets.put(playerId, wallet.withRiskState(historyOf(wallet).withStatus(status)));
+        }
     }
 
-    /** The PLAYER_RISK cache, for {@link #setStatusInTx}. */
-    public static IgniteCache<Long, StakeHistory> histories(Ignite ignite) {
-        return ignite.cache(CacheSchema.PLAYER_RISK);
-    }
-
-    private ResultCode refusal(MoneyRequest request, Wallet wallet, StakeHistory stored) {
-        StakeHistory history = stored == null ? StakeHistory.NONE : stored;
+    private ResultCode refusal(MoneyRequest request, Wallet wallet, StakeHistory history) {
         PlayerStatus status = history.knowsStatus() ? history.status() : statusFromPlayerRow(request.playerId());
         RiskRejection rejection = RiskRules.firstRejection(new RiskFacts(request, wallet, status, history,
                 clock.millis(), settings));
@@ -97,15 +96,6 @@ public final class RiskPolicy implements PlayPolicy {
         if (c == null) {
             c = ignite.cache(CacheSchema.PLAYER);
             players = c;
-        }
-        return c;
-    }
-
-    private IgniteCache<Long, StakeHistory> histories() {
-        IgniteCache<Long, StakeHistory> c = histories;
-        if (c == null) {
-            c = ignite.cache(CacheSchema.PLAYER_RISK);
-            histories = c;
         }
         return c;
     }

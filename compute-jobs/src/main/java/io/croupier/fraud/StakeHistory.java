@@ -1,25 +1,26 @@
 package io.croupier.fraud;
 
 import io.croupier.player.PlayerStatus;
-import java.io.Serializable;
+import io.croupier.wallet.PolicyState;
+import io.croupier.wallet.Wallet;
 
 /**
  * What the inline risk rules remember of one player's stakes: how many in the current clock second and clock minute,
- * how many in all, and their running average. Value of the PLAYER_RISK cache (key: player id, so it lives in the
- * player's partition and is read and written in the money transaction).
+ * how many in all, and their running average. Kept in the player's WALLET row ({@link Wallet#riskState()}), so it is read and
+ * written by the money transaction with the balance, at no extra row.
  *
  * <p>Fixed windows keep the velocity to four numbers; the price is that a burst straddling a window boundary can
  * reach twice the per-second limit for a moment, which the per-minute limit still bounds. The average is exponential
  * (each stake weighs 1/16), in whole minor units, so it follows the player's recent play without a list of stakes.
  *
  * <p>It also carries a copy of the account status (PLAYER.STATUS), written in the same transaction as every status
- * change ({@link RiskPolicy#setStatusInTx}), so a stake's checks read one row instead of two. A history written
+ * change ({@link RiskPolicy#setStatusInTx}), so a stake's checks need no second row. A history written
  * before the copy existed has none ({@link #knowsStatus()} false): the policy then reads PLAYER and the next stake's
  * write fills it in.
  *
  * <p>A plain final class, not a record: Ignite 2.17's binary marshaller cannot build records.
  */
-public final class StakeHistory implements Serializable {
+public final class StakeHistory implements PolicyState {
     private static final long serialVersionUID = 1L;
     /** Each new stake moves the average by 1/16 of its difference: about the last 16 stakes count. */
     static final int AVERAGE_WEIGHT_SHIFT = 4;

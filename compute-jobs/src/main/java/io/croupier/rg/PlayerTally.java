@@ -1,19 +1,19 @@
 package io.croupier.rg;
 
-import java.io.Serializable;
+import io.croupier.wallet.PolicyState;
 import java.time.LocalDate;
 import java.util.Arrays;
 
 /**
  * What the cashier checks and the player's limits count, per player: deposits of the current calendar day (number
  * and sum), week and month (sum), the net loss of the current day, and the times of the latest declined deposits.
- * Value of the PLAYER_TALLY cache (key: player id, in the player's partition), written in the money transaction
+ * Kept in the player's WALLET row ({@code Wallet.rgState()}), written by the money transaction with the balance
  * after each applied deposit, stake, win or refund, so it commits, rolls back and fails over with the money. Periods
  * are calendar periods in UTC; a period that is over reads as zero. All methods are pure.
  *
  * <p>A plain final class, not a record: Ignite 2.17's binary marshaller cannot build records.
  */
-public final class PlayerTally implements Serializable {
+public final class PlayerTally implements PolicyState {
     private static final long serialVersionUID = 1L;
     /** Most declined-deposit times kept; the lock threshold is validated to stay at or below it. */
     public static final int FAILED_DEPOSITS_KEPT_MAX = 100;

@@ -22,7 +22,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The player's side of responsible gambling: see their limits, set one, take a time-out or self-exclude, and the
  * cashier's record of a declined deposit. Each is one pessimistic transaction run on the primary node of the player's
- * partition (RG_LIMIT, PLAYER_TALLY and RG_EVENT rows of one player, locked in that order), so it never waits on the
+ * partition (WALLET, RG_LIMIT and RG_EVENT rows of one player, locked in that order; the tally rides in the wallet
+ * row), so it never waits on the
  * network inside the transaction. Every change writes its RG_EVENT row in the same transaction. Nothing here lets a
  * player shorten a break or loosen a limit at once.
  */
@@ -128,9 +129,18 @@ public final class ResponsibleGambling {
                 tally.depositsLockedUntilAt(nowMs, s.declinedDepositsMax(), s.declinedDepositsWindowMs()));
     }
 
+    /** Inside the caller's transaction: the player's tally, from their wallet row. */
     public static PlayerTally tallyInTx(Ignite node, long playerId) {
-        PlayerTally t = node.<Long, PlayerTally>cache(CacheSchema.PLAYER_TALLY).get(playerId);
-        return t == null ? PlayerTally.NONE : t;
+        return RgPolicy.tallyOf(node.<Long, Wallet>cache(CacheSchema.WALLET).get(playerId));
+    }
+
+    /** Inside the caller's transaction: the player's wallet row with {@code tally}, its balance untouched. */
+    public static void putTallyInTx(Ignite node, long playerId, PlayerTally tally) {
+        IgniteCache<Long, Wallet> wallets = node.cache(CacheSchema.WALLET);
+        Wallet wallet = wallets.get(playerId);
+        if (wallet != null) {
+            wallets.put(playerId, wallet.withRgState(tally));
+        }
     }
 
     /** Writes one RG_EVENT row unless one with that id exists. */
@@ -229,7 +239,7 @@ public final class ResponsibleGambling {
             CashierSettings s = settingsOn(ignite);
             PlayerTally before = tallyInTx(ignite, playerId);
             PlayerTally after = before.afterDeclinedDeposit(now);
-            ignite.<Long, PlayerTally>cache(CacheSchema.PLAYER_TALLY).put(playerId, after);
+            putTallyInTx(ignite, playerId, after);
             long lockedUntil = after.depositsLockedUntilAt(now, s.declinedDepositsMax(), s.declinedDepositsWindowMs());
             if (lockedUntil > now
                     && before.depositsLockedUntilAt(now, s.declinedDepositsMax(), s.declinedDepositsWindowMs()) <= now) {

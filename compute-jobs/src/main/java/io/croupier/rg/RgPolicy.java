@@ -13,9 +13,9 @@ import org.apache.ignite.IgniteCache;
 
 /**
  * The player's responsible-gambling limits and the inline cashier checks as a play policy. Per checked stake or
- * deposit it reads two keys of the player's own partition inside the money transaction (RG_LIMIT, PLAYER_TALLY) and
- * asks {@link RgRules#all()}; after every applied deposit, stake, win or refund it writes the new tally in the same
- * transaction. A refusal by a limit also writes one LIMIT_REACHED row per limit and period (RG_EVENT): the only
+ * deposit it reads one key of the player's own partition inside the money transaction (RG_LIMIT) and the tally the
+ * wallet row carries, and asks {@link RgRules#all()}; after every applied deposit, stake, win or refund it returns the
+ * wallet with the new tally, which the transaction writes. A refusal by a limit also writes one LIMIT_REACHED row per limit and period (RG_EVENT): the only
  * thing a refused operation writes, so the intervention is on record. Withdrawals are not checked.
  */
 public final class RgPolicy implements PlayPolicy {
@@ -26,7 +26,6 @@ public final class RgPolicy implements PlayPolicy {
     private final transient Clock clock;
     /** Looked up on first use: a persistent cluster's caches are not reachable before activation. */
     private transient volatile IgniteCache<Long, RgLimits> limits;
-    private transient volatile IgniteCache<Long, PlayerTally> tallies;
     private transient volatile IgniteCache<RgEventKey, RgEvent> events;
 
     public RgPolicy(Ignite ignite, CashierSettings settings, Clock clock) {
@@ -37,16 +36,16 @@ public final class RgPolicy implements PlayPolicy {
 
     @Override
     public ResultCode check(MoneyRequest request, Wallet wallet) {
-        return refusal(request);
+        return refusal(request, wallet);
     }
 
     @Override
     public ResultCode checkCashier(MoneyRequest request, Wallet wallet) {
-        return request.kind() == OperationKind.DEPOSIT ? refusal(request) : null;
+        return request.kind() == OperationKind.DEPOSIT ? refusal(request, wallet) : null;
     }
 
     @Override
-    public void applied(MoneyRequest request, long amountMinor, long winMinor) {
+    public Wallet applied(MoneyRequest request, Wallet wallet, long amountMinor, long winMinor) {
         long loss = switch (request.kind()) {
             case BET -> amountMinor;
             case BET_AND_WIN, SPIN -> amountMinor - winMinor;
@@ -54,18 +53,23 @@ public final class RgPolicy implements PlayPolicy {
             default -> 0;
         };
         if (request.kind() != OperationKind.DEPOSIT && loss == 0) {
-            return;
+            return wallet;
         }
         long now = clock.millis();
-        PlayerTally before = tallyOf(request.playerId());
-        tallies().put(request.playerId(), request.kind() == OperationKind.DEPOSIT
+        PlayerTally before = tallyOf(wallet);
+        return wallet.withRgState(request.kind() == OperationKind.DEPOSIT
                 ? before.afterDeposit(now, amountMinor) : before.afterPlay(now, loss));
     }
 
-    private ResultCode refusal(MoneyRequest request) {
+    /** The tally a wallet row carries; {@link PlayerTally#NONE} before anything was counted. */
+    public static PlayerTally tallyOf(Wallet wallet) {
+        return wallet == null || wallet.rgState() == null ? PlayerTally.NONE : (PlayerTally) wallet.rgState();
+    }
+
+    private ResultCode refusal(MoneyRequest request, Wallet wallet) {
         long now = clock.millis();
         RgLimits l = limits().get(request.playerId());
-        RgFacts facts = new RgFacts(request, l == null ? RgLimits.NONE : l, tallyOf(request.playerId()), now, settings);
+        RgFacts facts = new RgFacts(request, l == null ? RgLimits.NONE : l, tallyOf(wallet), now, settings);
         RgRejection rejection = RgRules.firstRejection(facts);
         recordReached(events(), facts, rejection);
         return rejection == null ? null : rejection.code();
@@ -87,25 +91,11 @@ public final class RgPolicy implements PlayPolicy {
                         + request.kind() + " of " + request.amount(), RgEvent.SYSTEM, new Timestamp(now)));
     }
 
-    private PlayerTally tallyOf(long playerId) {
-        PlayerTally t = tallies().get(playerId);
-        return t == null ? PlayerTally.NONE : t;
-    }
-
     private IgniteCache<Long, RgLimits> limits() {
         IgniteCache<Long, RgLimits> c = limits;
         if (c == null) {
             c = ignite.cache(CacheSchema.RG_LIMIT);
             limits = c;
-        }
-        return c;
-    }
-
-    private IgniteCache<Long, PlayerTally> tallies() {
-        IgniteCache<Long, PlayerTally> c = tallies;
-        if (c == null) {
-            c = ignite.cache(CacheSchema.PLAYER_TALLY);
-            tallies = c;
         }
         return c;
     }

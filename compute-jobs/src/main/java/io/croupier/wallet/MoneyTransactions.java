@@ -235,7 +235,8 @@ public final class MoneyTransactions {
     private MoneyResult commitPostings(MoneyRequest r, TransferKey key, Wallet wallet, Postings postings,
                                        long amount, long winAmount, Group g) {
         long balance = postings.balance;
-        Wallet updated = wallet.withBalance(balance, g.now);
+        // The policies' state rides in the wallet row: what they return is what the transaction writes.
+        Wallet updated = playPolicy.applied(r, wallet.withBalance(balance, g.now), amount, winAmount);
         TransferRecord record = new TransferRecord(postings.transferId, r, amount, winAmount, wallet.currency(),
                 balance, g.now, null);
         g.wallets.put(r.playerId(), updated);
@@ -243,7 +244,6 @@ public final class MoneyTransactions {
         g.records.put(key, record);
         g.transferWrites.put(key, record);
         g.ledgerWrites.putAll(postings.rows);
-        playPolicy.applied(r, amount, winAmount);
         return MoneyResult.applied(postings.transferId, balance, wallet.currency());
     }
 

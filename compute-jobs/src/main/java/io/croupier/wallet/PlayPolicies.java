@@ -35,9 +35,11 @@ final class PlayPolicies implements PlayPolicy {
     }
 
     @Override
-    public void applied(MoneyRequest request, long amountMinor, long winMinor) {
+    public Wallet applied(MoneyRequest request, Wallet wallet, long amountMinor, long winMinor) {
+        Wallet after = wallet;
         for (PlayPolicy p : policies) {
-            p.applied(request, amountMinor, winMinor);
+            after = p.applied(request, after, amountMinor, winMinor);
         }
+        return after;
     }
 }

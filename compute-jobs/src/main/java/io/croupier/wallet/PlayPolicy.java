@@ -35,6 +35,16 @@ public interface PlayPolicy extends Serializable {
         applied(request);
     }
 
+    /**
+     * {@link #applied(MoneyRequest, long, long)} for a policy that keeps per-player state in the wallet row
+     * ({@link PolicyState}): {@code wallet} is the row after the operation; the policy returns it with its state
+     * updated (or unchanged), and that is what the transaction writes.
+     */
+    default Wallet applied(MoneyRequest request, Wallet wallet, long amountMinor, long winMinor) {
+        applied(request, amountMinor, winMinor);
+        return wallet;
+    }
+
     /** The policies asked in this order: the first refusal wins, and each hears every applied operation. */
     static PlayPolicy inOrder(PlayPolicy... policies) {
         return new PlayPolicies(java.util.List.of(policies));

@@ -2,10 +2,10 @@ package io.croupier.fraud.detect;
 
 import io.croupier.check.Check;
 import io.croupier.fraud.RiskPolicy;
-import io.croupier.fraud.StakeHistory;
 import io.croupier.player.Player;
 import io.croupier.player.PlayerStatus;
 import io.croupier.schema.CacheSchema;
+import io.croupier.wallet.Wallet;
 import java.time.Clock;
 import org.apache.ignite.Ignite;
 import org.apache.ignite.IgniteCache;
@@ -53,7 +53,7 @@ public final class FraudAlerts {
     Raised raiseHere(Finding finding) {
         IgniteCache<FraudAlertKey, FraudAlert> alerts = ignite.cache(CacheSchema.FRAUD_ALERT);
         IgniteCache<Long, Player> players = ignite.cache(CacheSchema.PLAYER);
-        IgniteCache<Long, StakeHistory> histories = RiskPolicy.histories(ignite);
+        IgniteCache<Long, Wallet> wallets = ignite.cache(CacheSchema.WALLET);
         long now = clock.millis();
         FraudAlertKey key = finding.key();
         try (Transaction tx = ignite.transactions().txStart(TransactionConcurrency.PESSIMISTIC,
@@ -70,7 +70,7 @@ public final class FraudAlerts {
             alerts.put(key, alert);
             PlayerStatus after = before == null ? null : escalate(before, alert.action());
             if (after != before) {
-                RiskPolicy.setStatusInTx(players, histories, finding.playerId(), player, after);
+                RiskPolicy.setStatusInTx(players, wallets, finding.playerId(), player, after);
             }
             tx.commit();
             return new Raised(key, prior == null, before, after);
@@ -87,7 +87,7 @@ public final class FraudAlerts {
         Check.argument(reviewer != null && !reviewer.isBlank(), "reviewer is required");
         IgniteCache<FraudAlertKey, FraudAlert> alerts = ignite.cache(CacheSchema.FRAUD_ALERT);
         IgniteCache<Long, Player> players = ignite.cache(CacheSchema.PLAYER);
-        IgniteCache<Long, StakeHistory> histories = RiskPolicy.histories(ignite);
+        IgniteCache<Long, Wallet> wallets = ignite.cache(CacheSchema.WALLET);
         FraudAlertKey key = new FraudAlertKey(playerId, alertId);
         try (Transaction tx = ignite.transactions().txStart(TransactionConcurrency.PESSIMISTIC,
                 TransactionIsolation.REPEATABLE_READ)) {
@@ -102,7 +102,7 @@ public final class FraudAlerts {
                 PlayerStatus status = player.status();
                 PlayerStatus lifted = relax(status, alert.action(), stillRequired);
                 if (lifted != status) {
-                    RiskPolicy.setStatusInTx(players, histories, playerId, player, lifted);
+                    RiskPolicy.setStatusInTx(players, wallets, playerId, player, lifted);
                 }
             }
             tx.commit();
