@@ -80,8 +80,8 @@ final class TableBench implements Callable<Integer> {
     @Option(names = "--rounds", defaultValue = "10", description = "Measured rounds.")
     int rounds;
 
-    @Option(names = "--warmup-rounds", defaultValue = "2",
-            description = "Unmeasured rounds before the measured ones (the same path, so the JIT has compiled it).")
+    @Option(names = "--warmup-rounds", defaultValue = "8",
+            description = "Unmeasured rounds before the measured ones (the same path, so the JIT has compiled it: about 50 s, like the wallet benchmark's 45 s warm-up).")
     int warmupRounds;
 
     @Option(names = "--betting-window-ms", defaultValue = "5000",

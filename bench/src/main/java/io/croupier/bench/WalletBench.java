@@ -208,12 +208,16 @@ final class WalletBench implements Callable<Integer> {
                     Histogram h = new Histogram(TimeUnit.MINUTES.toMicros(1), 3);
                     long[] before = commitStats(driver);
                     long cpuBefore = servers.cpuNanos();
+                    long driverBefore = ownCpuNanos();
                     long ops = load(wallet, players, "m", seconds, h);
                     long cpuUsed = servers.cpuNanos() - cpuBefore;
+                    long driverUsed = ownCpuNanos() - driverBefore;
                     long[] after = commitStats(driver);
                     System.out.printf(Locale.ROOT, "   %d operations in %d group commits: %.1f per transaction%n",
                             after[1] - before[1], after[0] - before[0],
                             (after[1] - before[1]) / (double) Math.max(1, after[0] - before[0]));
+                    System.out.printf(Locale.ROOT, "   driver (the client process) CPU: %.1f µs per operation%n",
+                            driverUsed / 1000.0 / Math.max(1, ops));
                     printAlerts(driver);
                     AuditReport audit = LedgerAudit.run(driver);
                     String check = audit.isClean() ? "audit ok" : "AUDIT FAILED";
@@ -524,5 +528,10 @@ final class WalletBench implements Callable<Integer> {
             b.append(' ').append(r.get(0)).append('=').append(r.get(1)).append(" (hits ").append(r.get(2)).append(')');
         }
         System.out.println("   fraud alerts:" + (b.length() == 0 ? " none" : b));
+    }
+
+    /** CPU time of this process (the driver: a client node, as an app server would be). */
+    private static long ownCpuNanos() {
+        return ProcessHandle.current().info().totalCpuDuration().map(java.time.Duration::toNanos).orElse(0L);
     }
 }

@@ -316,7 +316,13 @@ public final class Detector implements CommitListener {
         return ActivityEvent.of(key, record);
     }
 
-    /** 3. fold: every event of the batch, in order, in one local transaction; events already folded are skipped. */
+    /**
+     * 3. fold: every event of the batch, in order, in one local transaction; events already folded are skipped.
+     * Optimistic: a player's activity has one writer on its primary (the worker of its partition, which also runs its
+     * re-folds), so the rows are read without a lock each and locked once at commit; a conflict (a topology change)
+     * fails the batch like any other failure and the sweep re-folds its players. Measured against a pessimistic
+     * transaction: see docs/ARCHITECTURE.md decision 75.
+     */
     private List<Folded> fold(List<Pending> events, DetectSettings thresholds) {
         Caches c = caches();
         TreeSet<Long> players = new TreeSet<>();
@@ -324,8 +330,8 @@ public final class Detector implements CommitListener {
         String here = localId();
         long now = clock.millis();
         List<Folded> folded = new ArrayList<>(events.size());
-        try (Transaction tx = ignite.transactions().txStart(TransactionConcurrency.PESSIMISTIC,
-                TransactionIsolation.REPEATABLE_READ)) {
+        try (Transaction tx = ignite.transactions().txStart(TransactionConcurrency.OPTIMISTIC,
+                TransactionIsolation.SERIALIZABLE)) {
             Map<Long, PlayerActivity> read = c.activities.getAll(players);
             TreeMap<Long, PlayerActivity> writes = new TreeMap<>();
             for (Pending p : events) {
