@@ -108,6 +108,9 @@ final class WalletBench implements Callable<Integer> {
     @Option(names = "--node-heap", defaultValue = "2g", description = "Heap of each grid node process.")
     String nodeHeap;
 
+    @Option(names = "--node-setting", description = "Extra node setting for every grid set-up (repeatable), e.g. croupier.commit.stripes=2; applied after the set-up's own.")
+    Map<String, String> nodeSettings = new LinkedHashMap<>();
+
     @Option(names = "--node-jvm-option", description = "Extra JVM option for node processes (repeatable; {index} becomes the node number), e.g. a flight recording.")
     List<String> nodeJvmOptions = new ArrayList<>();
 
@@ -192,7 +195,9 @@ final class WalletBench implements Callable<Integer> {
         settings.put("croupier.games.slotsDirectory", slotsDirectory().toString());
         // No roulette tables on these nodes: the benchmark measures the money path alone.
         settings.put("croupier.games.tablesFile", dir.resolve("no-tables.json").toString());
-        System.out.printf("%n== %s: starting %d node process(es)%n", label, nodes);
+        settings.putAll(nodeSettings);
+        System.out.printf("%n== %s: starting %d node process(es)%s%n", label, nodes,
+                nodeSettings.isEmpty() ? "" : " with " + nodeSettings);
         try (ServerProcesses servers = new ServerProcesses(root, dir)) {
             for (int i = 0; i < nodes; i++) {
                 servers.start(i, nodeHeap, nodeJvmOptions, settings);

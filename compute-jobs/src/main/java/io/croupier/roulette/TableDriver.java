@@ -129,8 +129,16 @@ public final class TableDriver implements Service {
                     close(round);
                 }
             }
-            case CLOSED -> drawResult(table, round);
-            case RESULT -> settle(round);
+            case CLOSED -> {
+                // A closed round's bets are final (a bet commits only while the round is OPEN): read them before the
+                // result, so the time from result to settled is the money and the outcomes alone.
+                List<TableBet> bets = localBetsOf(round.roundNo());
+                TableRound withResult = drawResult(table, round);
+                if (withResult != null) {
+                    settle(withResult, bets);
+                }
+            }
+            case RESULT -> settle(round, localBetsOf(round.roundNo()));
             case REFUNDING -> refund(round);
             default -> throw new IllegalStateException("unexpected status " + round.status());
         }
@@ -186,19 +194,23 @@ public final class TableDriver implements Service {
         }
     }
 
-    private void drawResult(TableState table, TableRound round) {
+    /** The round with its result, or null when it had moved on (another driver got there first). */
+    private TableRound drawResult(TableState table, TableRound round) {
         byte[] seed = table.seedOf(round.roundNo());
         int number = SeedChain.number(seed, tableId, round.roundNo());
+        TableRound withResult;
         try (Transaction tx = pessimistic()) {
             TableRound current = rounds().get(round.key());
             if (current.status() != RoundStatus.CLOSED) {
-                return;
+                return null;
             }
-            rounds().put(round.key(), current.withResult(Seeds.hex(seed), number));
+            withResult = current.withResult(Seeds.hex(seed), number);
+            rounds().put(round.key(), withResult);
             tx.commit();
         }
         publish(ignite, new TableEvent(TableEvent.Type.ROUND_RESULT, tableId, round.roundNo(), 0, 0, number,
                 Seeds.hex(seed), System.currentTimeMillis()));
+        return withResult;
     }
 
     /**
@@ -206,9 +218,8 @@ public final class TableDriver implements Service {
      * marks the round SETTLED. If this node dies in between, the next driver finds the round in RESULT and does it
      * again: the payouts already made replay, the rest are made, the rows are rewritten with the same values.
      */
-    private void settle(TableRound round) throws InterruptedException {
+    private void settle(TableRound round, List<TableBet> bets) throws InterruptedException {
         int number = round.result();
-        List<TableBet> bets = localBetsOf(round.roundNo());
         log.debug("Table {}: settling round {} ({} bets) on number {}", tableId, round.roundNo(), bets.size(), number);
         long[] returned = new long[bets.size()];
         Map<Long, Long> returns = new TreeMap<>();
