@@ -23,9 +23,8 @@ import org.slf4j.LoggerFactory;
  * The player's side of responsible gambling: see their limits, set one, take a time-out or self-exclude, and the
  * cashier's record of a declined deposit. Each is one pessimistic transaction run on the primary node of the player's
  * partition (WALLET, RG_LIMIT and RG_EVENT rows of one player, locked in that order; the tally rides in the wallet
- * row), so it never waits on the
- * network inside the transaction. Every change writes its RG_EVENT row in the same transaction. Nothing here lets a
- * player shorten a break or loosen a limit at once.
+ * row), so it never waits on the network inside the transaction. Every change writes its RG_EVENT row in the same
+ * transaction. Nothing here lets a player shorten a break or loosen a limit at once.
  */
 public final class ResponsibleGambling {
     private static final Logger log = LoggerFactory.getLogger(ResponsibleGambling.class);

@@ -15,8 +15,9 @@ import org.apache.ignite.IgniteCache;
  * The player's responsible-gambling limits and the inline cashier checks as a play policy. Per checked stake or
  * deposit it reads one key of the player's own partition inside the money transaction (RG_LIMIT) and the tally the
  * wallet row carries, and asks {@link RgRules#all()}; after every applied deposit, stake, win or refund it returns the
- * wallet with the new tally, which the transaction writes. A refusal by a limit also writes one LIMIT_REACHED row per limit and period (RG_EVENT): the only
- * thing a refused operation writes, so the intervention is on record. Withdrawals are not checked.
+ * wallet with the new tally, which the transaction writes. A refusal by a limit also writes one LIMIT_REACHED row per
+ * limit and period (RG_EVENT): the only thing a refused operation writes, so the intervention is on record.
+ * Withdrawals are not checked.
  */
 public final class RgPolicy implements PlayPolicy {
     private static final long serialVersionUID = 1L;

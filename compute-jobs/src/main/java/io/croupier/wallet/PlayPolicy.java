@@ -22,26 +22,13 @@ public interface PlayPolicy extends Serializable {
 
     /**
      * Called in the same transaction after {@code request} was applied (never after a rejection), so a policy can
-     * keep state such as a stake count that rolls back with the money.
-     */
-    default void applied(MoneyRequest request) {
-    }
-
-    /**
-     * {@link #applied(MoneyRequest)} with what the operation actually moved: {@code amountMinor} is the stake, deposit,
-     * withdrawal, win or refunded bet; {@code winMinor} the win of a BET_AND_WIN or SPIN (drawn in the transaction).
-     */
-    default void applied(MoneyRequest request, long amountMinor, long winMinor) {
-        applied(request);
-    }
-
-    /**
-     * {@link #applied(MoneyRequest, long, long)} for a policy that keeps per-player state in the wallet row
-     * ({@link PolicyState}): {@code wallet} is the row after the operation; the policy returns it with its state
-     * updated (or unchanged), and that is what the transaction writes.
+     * keep state such as a stake count that rolls back with the money. {@code wallet} is the row after the operation;
+     * a policy keeps its per-player state there ({@link PolicyState}) and returns the row with that state updated (or
+     * unchanged): what it returns is what the transaction writes. {@code amountMinor} is what the operation moved (the
+     * stake, deposit, withdrawal, win or refunded bet), {@code winMinor} the win of a BET_AND_WIN or SPIN (drawn in the
+     * transaction).
      */
     default Wallet applied(MoneyRequest request, Wallet wallet, long amountMinor, long winMinor) {
-        applied(request, amountMinor, winMinor);
         return wallet;
     }
 
