@@ -15,9 +15,9 @@ import org.apache.ignite.IgniteCache;
  * The inline risk checks as the money transaction's play policy. It reads no row of its own: the stake history and
  * a copy of the account status ride in the wallet row the transaction has already read (the PLAYER row is read only
  * while that copy is missing, for histories older than it). It asks {@link RiskRules#all()}, and after an applied
- * stake returns the wallet with the new history, which the transaction writes. The state is in
- * the grid, not in this JVM, so it survives a failover with the money it describes. Every status change goes through
- * {@link #setStatusInTx}, in the transaction that changes PLAYER.STATUS.
+ * stake returns the wallet with the new history, which the transaction writes. The state is in the grid, not in this
+ * JVM, so it survives a failover with the money it describes. Every status change goes through {@link #setStatusInTx},
+ * in the transaction that changes PLAYER.STATUS.
  */
 public final class RiskPolicy implements PlayPolicy {
     private static final long serialVersionUID = 1L;

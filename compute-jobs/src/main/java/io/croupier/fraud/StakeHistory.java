@@ -6,8 +6,8 @@ import io.croupier.wallet.Wallet;
 
 /**
  * What the inline risk rules remember of one player's stakes: how many in the current clock second and clock minute,
- * how many in all, and their running average. Kept in the player's WALLET row ({@link Wallet#riskState()}), so it is read and
- * written by the money transaction with the balance, at no extra row.
+ * how many in all, and their running average. Kept in the player's WALLET row ({@link Wallet#riskState()}), so it
+ * is read and written by the money transaction with the balance, at no extra row.
  *
  * <p>Fixed windows keep the velocity to four numbers; the price is that a burst straddling a window boundary can
  * reach twice the per-second limit for a moment, which the per-minute limit still bounds. The average is exponential
