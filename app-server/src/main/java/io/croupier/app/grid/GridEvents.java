@@ -52,7 +52,7 @@ public final class GridEvents implements AutoCloseable {
         query.setLocalListener(events -> {
             for (CacheEntryEvent<? extends Long, ? extends Wallet> e : events) {
                 Wallet w = e.getValue();
-                if (w != null) {
+                if (w != null && !sameMoney(e.getOldValue(), w)) {
                     target.onBalance(e.getKey(), w.balance(), w.currency(),
                             w.updatedAt() == null ? 0 : w.updatedAt().getTime());
                 }
@@ -60,6 +60,15 @@ public final class GridEvents implements AutoCloseable {
         });
         walletQuery = wallets.query(query);
         log.info("Listening to wallet changes (continuous query)");
+    }
+
+    /**
+     * The wallet row also carries the play policies' state (a status change or a declined deposit rewrites it without
+     * moving money): such a write keeps the balance and the time of the last money movement, and is no balance event.
+     */
+    static boolean sameMoney(Wallet before, Wallet after) {
+        return before != null && before.balance() == after.balance()
+                && java.util.Objects.equals(before.updatedAt(), after.updatedAt());
     }
 
     /** Subscribes to a table's topic once; later calls for the same table do nothing. */

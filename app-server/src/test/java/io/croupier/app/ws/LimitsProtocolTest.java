@@ -172,4 +172,24 @@ class LimitsProtocolTest {
             assertThat(limits.path("depositsLockedUntil").asLong()).isGreaterThan(limits.path("at").asLong());
         }
     }
+
+    @Test
+    void aDeclinedDepositPushesNoBalanceEvent() {
+        try (TestClient c = client()) {
+            register(c);
+            assertThat(deposit(c, 1_000, "tok_test").path("balance").asLong()).isEqualTo(1_000);
+            c.awaitEvent(e -> "balance".equals(e.path("event").asText()) && e.path("balance").asLong() == 1_000, 5_000);
+            c.clearEvents();
+            // The decline is recorded in the wallet row (the cashier's tally) but moves no money.
+            assertThat(deposit(c, 100, "tok_decline_x").path("code").asText()).isEqualTo("PAYMENT_DECLINED");
+            JsonNode game = c.call("slot.games").path("games").get(0);
+            JsonNode spin = c.call("slot.spin", Map.of("game", game.path("id").asText(),
+                    "stake", game.path("stakeMin").asLong(), "idempotencyKey", unique("spin")));
+            assertThat(spin.path("ok").asBoolean()).as(spin.toString()).isTrue();
+            long after = spin.path("balance").asLong();
+            // A wallet's changes reach the feed in commit order: had the decline been pushed, it would come first.
+            c.awaitEvent(e -> "balance".equals(e.path("event").asText()) && e.path("balance").asLong() == after, 5_000);
+            assertThat(c.events("balance")).as("balance events after the decline").hasSize(1);
+        }
+    }
 }

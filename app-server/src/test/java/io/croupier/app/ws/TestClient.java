@@ -136,6 +136,11 @@ final class TestClient implements AutoCloseable {
         events.clear();
     }
 
+    /** The events named {@code name} received so far, in arrival order. */
+    java.util.List<JsonNode> events(String name) {
+        return events.stream().filter(e -> name.equals(e.path("event").asText())).toList();
+    }
+
     @Override
     public void close() {
         socket.abort();
