@@ -203,6 +203,9 @@ class IdempotencyTest {
                 GroupCommitter.configure(server, small.settings(0, false).commitSettings(), stallsTheSlowBet,
                         io.croupier.slots.SlotCatalog.EMPTY, Clock.systemUTC());
             }
+            // The queued deposits must apply on the node they queued on: a primary moving to the second node
+            // mid-scenario would answer them RETRY there instead (seen once on a slow start).
+            TestGrid.awaitPrimariesSettled(List.of(a, b), 30_000);
             long player = new Players(a, Clock.systemUTC()).open("stalled", "EUR");
             try (GridWalletService wallet = new GridWalletService(a, PipelineSettings.defaults())) {
                 assertThat(wallet.execute(MoneyRequest.deposit(player, "funding", "EUR", 1_000, "tok")).isOk()).isTrue();

@@ -1,5 +1,6 @@
 package io.croupier.node;
 
+import io.croupier.schema.CacheSchema;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
@@ -219,6 +220,26 @@ final class TestGrid implements AutoCloseable {
     static void awaitServers(Ignite observer, int servers, long timeoutMs) {
         await(() -> observer.cluster().forServers().nodes().size() == servers, timeoutMs,
                 "cluster did not settle at " + servers + " server nodes");
+    }
+
+    /**
+     * Waits until every server is primary for some partitions of every cache, as each server sees it: a joining node
+     * becomes primary only after it has rebalanced (Ignite's late affinity assignment), so until then the primaries of
+     * some keys are still about to move. Tests whose scenario needs a key's primary to stay put start it after this.
+     */
+    static void awaitPrimariesSettled(List<Ignite> servers, long timeoutMs) {
+        await(() -> {
+            for (Ignite observer : servers) {
+                for (String cache : CacheSchema.ALL) {
+                    for (Ignite owner : servers) {
+                        if (observer.affinity(cache).primaryPartitions(owner.cluster().localNode()).length == 0) {
+                            return false;
+                        }
+                    }
+                }
+            }
+            return true;
+        }, timeoutMs, "every server primary for some partitions of every cache");
     }
 
     /** Polls {@code condition} every 50 ms until it holds; fails with {@code what} after {@code timeoutMs}. */
