@@ -3,9 +3,9 @@
 --   from     TIMESTAMP  1970-01-01T00:00:00Z  start of the period, inclusive (UTC)
 --   to       TIMESTAMP  9999-12-31T00:00:00Z  end of the period, exclusive (UTC)
 --   tax_bps  LONG       0                     gaming duty on a positive GGR, in basis points (1500 = 15 %)
--- Expected cost: a range scan of ROUND by CREATED_AT and of TABLE_BET by SETTLED_AT over the period (both indexed),
---   then a group by on the UTC date and hour (cheap date arithmetic per play; the label is formatted once per row
---   of the result). Run it on closed periods (a past hour or day).
+-- Expected cost: a range scan of ROUND by CREATED_AT and of TABLE_ROUND by SETTLED_AT over the period, each round's
+--   bets by (TABLE_ID, ROUND_NO) (all indexed), then a group by on the UTC date and hour (cheap date arithmetic per
+--   play; the label is formatted once per row of the result). Run it on closed periods (a past hour or day).
 -- Result: one row per hour (UTC, "yyyy-MM-dd HH:00"), game and currency; amounts in minor units of CURRENCY.
 --   Slots: GAME is the slot game id, one play per spin (ROUND: STAKE, WIN), at the spin's time.
 --   Roulette: GAME is "roulette:<table id>", one play per settled bet (TABLE_BET: STAKE, RETURNED = stake + win),
@@ -21,10 +21,10 @@ FROM (
   WHERE CREATED_AT >= :from AND CREATED_AT < :to
   GROUP BY CAST(CREATED_AT AS DATE), HOUR(CREATED_AT), GAME, CURRENCY
   UNION ALL
-  SELECT CAST(SETTLED_AT AS DATE), HOUR(SETTLED_AT), 'roulette:' || TABLE_ID, CURRENCY,
-         COUNT(*), SUM(STAKE), SUM(RETURNED)
-  FROM CROUPIER.TABLE_BET
-  WHERE STATUS = 'SETTLED' AND SETTLED_AT >= :from AND SETTLED_AT < :to
-  GROUP BY CAST(SETTLED_AT AS DATE), HOUR(SETTLED_AT), TABLE_ID, CURRENCY
+  SELECT CAST(r.SETTLED_AT AS DATE), HOUR(r.SETTLED_AT), 'roulette:' || r.TABLE_ID, b.CURRENCY,
+         COUNT(*), SUM(b.STAKE), SUM(b.RETURNED)
+  FROM CROUPIER.TABLE_ROUND r JOIN CROUPIER.TABLE_BET b ON b.TABLE_ID = r.TABLE_ID AND b.ROUND_NO = r.ROUND_NO
+  WHERE r.STATUS = 'SETTLED' AND r.SETTLED_AT >= :from AND r.SETTLED_AT < :to
+  GROUP BY CAST(r.SETTLED_AT AS DATE), HOUR(r.SETTLED_AT), r.TABLE_ID, b.CURRENCY
 ) PER_HOUR
 ORDER BY 1, 2, 3

@@ -4,7 +4,8 @@
 --   from  TIMESTAMP  1970-01-01T00:00:00Z  start of the period, inclusive (UTC)
 --   to    TIMESTAMP  9999-12-31T00:00:00Z  end of the period, exclusive (UTC)
 --   z     DECIMAL    1.96                  normal quantile of the interval (1.96: 95 %, 2.576: 99 %)
--- Expected cost: the same range scans as revenue_by_game_day (ROUND by CREATED_AT, TABLE_BET by SETTLED_AT), one
+-- Expected cost: the same range scans as revenue_by_game_day (ROUND by CREATED_AT, TABLE_ROUND by SETTLED_AT and
+--   its bets), one
 --   group by game; the sums are joined with SLOT_GAME (replicated) after grouping, once per game, not once per play.
 -- Result: one row per game and currency. ACTUAL_RTP = wins / stakes. The interval is the delta-method interval of a
 --   ratio of sums, from the plays themselves: with r = ACTUAL_RTP and n plays of stake s and win w,
@@ -31,12 +32,12 @@ FROM (
     WHERE CREATED_AT >= :from AND CREATED_AT < :to
     GROUP BY GAME, CURRENCY
     UNION ALL
-    SELECT 'roulette:' || TABLE_ID, CURRENCY, COUNT(*), SUM(STAKE), SUM(RETURNED),
-           SUM(CAST(STAKE AS DOUBLE) * STAKE), SUM(CAST(RETURNED AS DOUBLE) * RETURNED),
-           SUM(CAST(STAKE AS DOUBLE) * RETURNED), ROUND(36.0 / 37, 6)
-    FROM CROUPIER.TABLE_BET
-    WHERE STATUS = 'SETTLED' AND SETTLED_AT >= :from AND SETTLED_AT < :to
-    GROUP BY TABLE_ID, CURRENCY
+    SELECT 'roulette:' || r.TABLE_ID, b.CURRENCY, COUNT(*), SUM(b.STAKE), SUM(b.RETURNED),
+           SUM(CAST(b.STAKE AS DOUBLE) * b.STAKE), SUM(CAST(b.RETURNED AS DOUBLE) * b.RETURNED),
+           SUM(CAST(b.STAKE AS DOUBLE) * b.RETURNED), ROUND(36.0 / 37, 6)
+    FROM CROUPIER.TABLE_ROUND r JOIN CROUPIER.TABLE_BET b ON b.TABLE_ID = r.TABLE_ID AND b.ROUND_NO = r.ROUND_NO
+    WHERE r.STATUS = 'SETTLED' AND r.SETTLED_AT >= :from AND r.SETTLED_AT < :to
+    GROUP BY r.TABLE_ID, b.CURRENCY
   ) SUMS LEFT JOIN CROUPIER.SLOT_GAME g ON g.GAME_ID = SUMS.GAME
   WHERE STAKES > 0
 ) RATIOS

@@ -80,8 +80,10 @@ final class TableBench implements Callable<Integer> {
     @Option(names = "--rounds", defaultValue = "10", description = "Measured rounds.")
     int rounds;
 
-    @Option(names = "--warmup-rounds", defaultValue = "8",
-            description = "Unmeasured rounds before the measured ones (the same path, so the JIT has compiled it: about 50 s, like the wallet benchmark's 45 s warm-up).")
+    @Option(names = "--warmup-rounds", defaultValue = "20",
+            description = "Unmeasured rounds before the measured ones (the same path, about two minutes): a round's "
+                    + "settlement code runs once every few seconds, so the JIT is still compiling it through the "
+                    + "first dozen rounds (see the JIT ms column).")
     int warmupRounds;
 
     @Option(names = "--betting-window-ms", defaultValue = "5000",
@@ -117,6 +119,9 @@ final class TableBench implements Callable<Integer> {
         volatile long resultMs = -1;
         volatile int number = -1;
         volatile long settledMs = -1;
+        /** The JVM's total JIT compilation time (ms) when the result and the settlement were seen. */
+        volatile long jitAtResultMs = -1;
+        volatile long jitAtSettledMs = -1;
         volatile RoundStatus end;
         final AtomicInteger betsSettled = new AtomicInteger();
         final AtomicLong lastBetSettledMs = new AtomicLong(-1);
@@ -127,7 +132,7 @@ final class TableBench implements Callable<Integer> {
     /** One measured round. Times in ms; the floor in µs. */
     record RoundRow(long roundNo, int requestsPlaced, int requestsRejected, int bets, long placingMs, int players,
                     int winners, long resultToSettledMs, long resultToLastBetMs, long resultToLastBetSeenMs,
-                    long floorMicros, String rejections) {
+                    long floorMicros, long jitMs, String rejections) {
     }
 
     private final Map<Long, RoundEvents> events = new ConcurrentHashMap<>();
@@ -166,7 +171,7 @@ final class TableBench implements Callable<Integer> {
                 ExecutorService placing = Executors.newFixedThreadPool(placingThreads);
                 System.out.println(ROUND_HEADER);
                 System.out.println("(times from the round's result; floor: the same WIN payouts without the table; "
-                        + "w = warm-up, not counted)");
+                        + "JIT ms: time the JIT compilers spent from result to settled; w = warm-up, not counted)");
                 try {
                     for (int i = 0; i < warmupRounds + rounds; i++) {
                         boolean measured = i >= warmupRounds;
@@ -241,6 +246,7 @@ final class TableBench implements Callable<Integer> {
             case ROUND_RESULT -> {
                 r.number = e.number();
                 r.resultMs = e.timeMs();
+                r.jitAtResultMs = jitMs();
             }
             case BET_SETTLED -> {
                 r.betsSettled.incrementAndGet();
@@ -252,6 +258,7 @@ final class TableBench implements Callable<Integer> {
             }
             case ROUND_SETTLED, ROUND_REFUNDED -> {
                 r.settledMs = e.timeMs();
+                r.jitAtSettledMs = jitMs();
                 r.end = e.type() == TableEvent.Type.ROUND_SETTLED ? RoundStatus.SETTLED : RoundStatus.REFUNDED;
                 r.settled.countDown();
             }
@@ -324,7 +331,8 @@ final class TableBench implements Callable<Integer> {
         String rejections = rejected.isEmpty() ? "" : rejected.toString();
         return new RoundRow(roundNo, placed, ids.length - placed, bets.get(), placingMs, r.betsSettled.get(),
                 r.payouts.size(), r.settledMs - r.resultMs, r.lastBetSettledMs.get() - r.resultMs,
-                r.lastBetSettledSeenMs.get() - r.resultMs, floorMicros, rejections);
+                r.lastBetSettledSeenMs.get() - r.resultMs, floorMicros,
+                Math.max(0, r.jitAtSettledMs - r.jitAtResultMs), rejections);
     }
 
     /** 1–3 bets of 10..1000: straight-up numbers and the outside bets (colour, parity, halves, dozens, columns). */
@@ -369,14 +377,14 @@ final class TableBench implements Callable<Integer> {
         return TimeUnit.NANOSECONDS.toMicros(System.nanoTime() - t0);
     }
 
-    private static final String ROUND_HEADER = String.format(Locale.ROOT, "%n%-8s %9s %6s %11s %8s  %12s %13s %13s %9s  %s",
+    private static final String ROUND_HEADER = String.format(Locale.ROOT, "%n%-8s %9s %6s %11s %8s  %12s %13s %13s %9s %7s  %s",
             "round", "requests", "bets", "placing ms", "winners", "→settled ms", "→last bet ms", "→last seen ms",
-            "floor ms", "rejected");
+            "floor ms", "JIT ms", "rejected");
 
     private static String format(RoundRow r, boolean measured) {
-        return String.format(Locale.ROOT, "%-8s %9d %6d %11d %8d  %12d %13d %13d %9.1f  %s", r.roundNo() + (measured ? "" : " w"),
+        return String.format(Locale.ROOT, "%-8s %9d %6d %11d %8d  %12d %13d %13d %9.1f %7d  %s", r.roundNo() + (measured ? "" : " w"),
                 r.requestsPlaced(), r.bets(), r.placingMs(), r.winners(), r.resultToSettledMs(),
-                r.resultToLastBetMs(), r.resultToLastBetSeenMs(), r.floorMicros() / 1000.0,
+                r.resultToLastBetMs(), r.resultToLastBetSeenMs(), r.floorMicros() / 1000.0, r.jitMs(),
                 r.requestsRejected() == 0 ? "0" : r.requestsRejected() + " " + r.rejections());
     }
 
@@ -419,6 +427,12 @@ final class TableBench implements Callable<Integer> {
     private static void printRow(String label, Histogram h) {
         System.out.printf(Locale.ROOT, "%-52s %9.1f %9.1f %9.1f%n", label, h.getValueAtPercentile(50) / 1000.0,
                 h.getValueAtPercentile(99) / 1000.0, h.getMaxValue() / 1000.0);
+    }
+
+    /** Time the JIT compilers have spent so far, in ms (-1 when the JVM does not say). */
+    private static long jitMs() {
+        java.lang.management.CompilationMXBean jit = java.lang.management.ManagementFactory.getCompilationMXBean();
+        return jit != null && jit.isCompilationTimeMonitoringSupported() ? jit.getTotalCompilationTime() : -1;
     }
 
     private static Histogram histogram() {

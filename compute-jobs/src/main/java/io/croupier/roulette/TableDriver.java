@@ -241,6 +241,8 @@ public final class TableDriver implements Service {
         }
         // The payouts and the bet rows do not depend on each other: pay on the payer thread while this one writes
         // the rows. The round becomes SETTLED only once both are done.
+        // One settlement time for the round and its bets, so reports can select bets by their round's SETTLED_AT.
+        Timestamp stamp = new Timestamp(System.currentTimeMillis());
         CompletableFuture<Void> paying = CompletableFuture.runAsync(() -> {
             try {
                 applyAll(payouts, balances);
@@ -249,11 +251,11 @@ public final class TableDriver implements Service {
             }
         }, payer);
         try {
-            writeOutcomes(round, bets, BetStatus.SETTLED, returned);
+            writeOutcomes(round, bets, BetStatus.SETTLED, returned, stamp);
         } finally {
             await(paying);
         }
-        long settledAt = finishRound(round, bets, RoundStatus.SETTLED, returned);
+        long settledAt = finishRound(round, bets, RoundStatus.SETTLED, returned, stamp);
         // Stamped with the commit time; the round first, then each player's settlement.
         publish(ignite, new TableEvent(TableEvent.Type.ROUND_SETTLED, tableId, round.roundNo(), 0,
                 returns.values().stream().mapToLong(Long::longValue).sum(), number, null, settledAt));
@@ -292,8 +294,9 @@ public final class TableDriver implements Service {
             }
         }
         applyAll(voids, new HashMap<>());
-        writeOutcomes(round, bets, BetStatus.REFUNDED, returned);
-        long refundedAt = finishRound(round, bets, RoundStatus.REFUNDED, returned);
+        Timestamp stamp = new Timestamp(System.currentTimeMillis());
+        writeOutcomes(round, bets, BetStatus.REFUNDED, returned, stamp);
+        long refundedAt = finishRound(round, bets, RoundStatus.REFUNDED, returned, stamp);
         log.warn("Table {}: round {} could not be completed; {} bets refunded", tableId, round.roundNo(),
                 bets.size());
         publish(ignite, new TableEvent(TableEvent.Type.ROUND_REFUNDED, tableId, round.roundNo(), 0,
@@ -365,8 +368,7 @@ public final class TableDriver implements Service {
      * already ended. OPTIMISTIC SERIALIZABLE: thousands of rows are locked in one batch at prepare instead of one
      * lock request each.
      */
-    private void writeOutcomes(TableRound round, List<TableBet> bets, BetStatus end, long[] returned) {
-        Timestamp now = new Timestamp(System.currentTimeMillis());
+    private void writeOutcomes(TableRound round, List<TableBet> bets, BetStatus end, long[] returned, Timestamp now) {
         IgniteCache<TableBetKey, TableBet> betCache = ignite.cache(CacheSchema.TABLE_BET);
         TreeMap<TableBetKey, TableBet> rows = new TreeMap<>();
         for (int i = 0; i < returned.length; i++) {
@@ -383,15 +385,17 @@ public final class TableDriver implements Service {
         }
     }
 
-    /** The round's end and totals, once its bets' outcomes are written and its money has moved; the commit time. */
-    private long finishRound(TableRound round, List<TableBet> bets, RoundStatus end, long[] returned) {
+    /**
+     * The round's end and totals, once its bets' outcomes are written and its money has moved, stamped with the same
+     * settlement time as its bets; returns the commit time.
+     */
+    private long finishRound(TableRound round, List<TableBet> bets, RoundStatus end, long[] returned, Timestamp now) {
         long stakes = 0;
         long returns = 0;
         for (int i = 0; i < returned.length; i++) {
             stakes += bets.get(i).stake();
             returns += returned[i];
         }
-        Timestamp now = new Timestamp(System.currentTimeMillis());
         try (Transaction tx = pessimistic()) {
             TableRound current = rounds().get(round.key());
             if (hasEnded(current)) {

@@ -202,7 +202,7 @@ public final class CacheSchema {
                 "totalStake", Long.class, "totalReturn", Long.class, "betCount", Integer.class))
                 .setKeyFields(Set.of("tableId", "roundNo"))
                 .setNotNullFields(Set.of("status", "seedHash"))
-                .setIndexes(List.of(new QueryIndex("openedAt")));
+                .setIndexes(List.of(new QueryIndex("openedAt"), new QueryIndex("settledAt")));
     }
 
     private static QueryEntity tableBetTable() {
@@ -215,9 +215,7 @@ public final class CacheSchema {
                 .setNotNullFields(Set.of("kind", "stake", "currency", "status"))
                 .setIndexes(List.of(
                         new QueryIndex(List.of("tableId", "roundNo"), org.apache.ignite.cache.QueryIndexType.SORTED),
-                        new QueryIndex(List.of("playerId", "placedAt"), org.apache.ignite.cache.QueryIndexType.SORTED),
-                        // Revenue, RTP, activity and large-win reports select a period of settled bets.
-                        new QueryIndex("settledAt")));
+                        new QueryIndex(List.of("playerId", "placedAt"), org.apache.ignite.cache.QueryIndexType.SORTED)));
     }
 
     private static QueryEntity adminActionTable() {
