@@ -6,6 +6,7 @@ import io.croupier.audit.LedgerAudit;
 import io.croupier.fair.Seeds;
 import io.croupier.player.Players;
 import io.croupier.roulette.BetSpec;
+import io.croupier.roulette.BetStatus;
 import io.croupier.roulette.PlaceBetsResult;
 import io.croupier.roulette.RouletteTables;
 import io.croupier.roulette.RoundStatus;
@@ -113,6 +114,9 @@ class RouletteTableTest {
                     tx.commit();
                 }
                 assertThat(bets).hasSize(6);
+                // The round and its bets carry one settlement time: reports select bets by their round's.
+                assertThat(bets).extracting(TableBet::status).containsOnly(BetStatus.SETTLED);
+                assertThat(bets).extracting(TableBet::settledAt).containsOnly(settled.settledAt());
                 long aliceReturn = 0;
                 long bobReturn = 0;
                 for (TableBet bet : bets) {
@@ -315,6 +319,8 @@ class RouletteTableTest {
                     tx.commit();
                 }
                 assertThat(bets).hasSize(BETS_PER_PLAYER * ids.size());
+                assertThat(bets).extracting(TableBet::settledAt).as("the resumed settlement's time, on every bet")
+                        .containsOnly(settled.settledAt());
                 assertThat(bets.stream().filter(b -> b.returned() != b.returnFor(number))
                         .map(b -> b.playerId() + ":" + b.kind() + ":" + b.selection() + ":" + b.status() + ":"
                                 + b.returned() + "/" + b.returnFor(number)).toList())
