@@ -285,11 +285,12 @@ export function createRoulette(ctx) {
         setRound({ roundId: e.roundId, status: "REFUNDED" });
         toast(`Round ${e.roundId} was voided: ${ctx.money(e.refunded)} in stakes returned.`, "info");
         break;
-      case "bet.placed": {
-        const mine = ctx.player && e.playerId === ctx.player.playerId;
-        feed(`${mine ? "You" : `Player ${e.playerId}`} · round ${e.roundId} · ${ctx.money(e.stake)} · ${describeBets(e.bets, ctx.money)}`, mine);
+      case "bets.placed":
+        for (const b of e.placed) {
+          const mine = ctx.player && b.playerId === ctx.player.playerId;
+          feed(`${mine ? "You" : `Player ${b.playerId}`} · round ${e.roundId} · ${ctx.money(b.stake)} · ${describeBets(b.bets, ctx.money)}`, mine);
+        }
         break;
-      }
       case "bet.settled": {
         const s = $("settlement");
         s.dataset.round = String(e.roundId);

@@ -24,7 +24,7 @@ public final class TableEvent implements Serializable {
     /** ROUND_OPENED: when betting closes (epoch ms); otherwise the event time. */
     private final long timeMs;
 
-    TableEvent(Type type, String tableId, long roundNo, long playerId, long amount, int number, String detail,
+    public TableEvent(Type type, String tableId, long roundNo, long playerId, long amount, int number, String detail,
                long timeMs) {
         this.type = type.name();
         this.tableId = tableId;

@@ -85,8 +85,9 @@ class WsConfiguration {
     }
 
     @Bean
-    Push push(ObjectMapper json, Connections connections, EdgeMetrics metrics, Clock clock) {
-        return new Push(json, connections, metrics, clock);
+    Push push(ObjectMapper json, Connections connections, EdgeMetrics metrics, Clock clock, WsProperties p,
+              ScheduledExecutorService wsHousekeeping) {
+        return new Push(json, connections, metrics, clock, wsHousekeeping, p.betPushWindowMs());
     }
 
     @Bean

@@ -28,6 +28,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param trustedProxies            addresses or CIDR ranges of our own reverse proxies (nginx): only a connection
  *                                  from one of them has its {@code X-Forwarded-For} read for the client's address;
  *                                  anyone else's header is ignored (a client could claim any address)
+ * @param betPushWindowMs           bets placed at a table within this long of its last {@code bets.placed} frame
+ *                                  ride in the next one (the first after a quiet spell goes out at once)
  */
 @ConfigurationProperties("croupier.app.ws")
 public record WsProperties(
@@ -46,7 +48,8 @@ public record WsProperties(
         @DefaultValue("86400000") long tokenTtlMs,
         @DefaultValue("10") int bcryptCost,
         @DefaultValue("EUR") String currency,
-        @DefaultValue({"127.0.0.1", "::1"}) List<String> trustedProxies) {
+        @DefaultValue({"127.0.0.1", "::1"}) List<String> trustedProxies,
+        @DefaultValue("20") long betPushWindowMs) {
 
     public WsProperties {
         require(path.startsWith("/") && path.length() > 1, "path must start with / and not be /: " + path);
@@ -64,6 +67,7 @@ public record WsProperties(
         require(tokenTtlMs >= 60_000, "token-ttl-ms must be >= 60000");
         require(bcryptCost >= 4 && bcryptCost <= 16, "bcrypt-cost must be in 4..16");
         require(currency.matches("[A-Z]{3}"), "currency must be an ISO 4217 code");
+        require(betPushWindowMs >= 0 && betPushWindowMs <= 1_000, "bet-push-window-ms must be in 0..1000");
         new ClientAddress(trustedProxies); // refuses to start on an entry that is not an address or range
     }
 

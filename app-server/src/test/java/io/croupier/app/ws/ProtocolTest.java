@@ -338,9 +338,13 @@ class ProtocolTest {
             assertThat(bet.path("ok").asBoolean()).as(bet.toString()).isTrue();
             assertThat(bet.path("totalStake").asLong()).isEqualTo(200);
 
-            JsonNode seen = bob.awaitEvent(e -> e.path("event").asText().equals("bet.placed")
-                    && e.path("playerId").asLong() == aliceId, 5_000);
-            assertThat(seen.path("stake").asLong()).isEqualTo(200);
+            JsonNode seen = bob.awaitEvent(e -> e.path("event").asText().equals("bets.placed")
+                    && e.path("placed").findValues("playerId").stream().anyMatch(p -> p.asLong() == aliceId), 5_000);
+            assertThat(seen.path("roundId").asLong()).isEqualTo(roundId);
+            JsonNode alicesBet = seen.path("placed").get(0);
+            assertThat(alicesBet.path("playerId").asLong()).isEqualTo(aliceId);
+            assertThat(alicesBet.path("stake").asLong()).isEqualTo(200);
+            assertThat(alicesBet.path("at").asLong()).isPositive();
             JsonNode result = alice.awaitEvent(e -> e.path("event").asText().equals("round.result")
                     && e.path("roundId").asLong() == roundId, 15_000);
             assertThat(result.path("number").asInt()).isBetween(0, 36);

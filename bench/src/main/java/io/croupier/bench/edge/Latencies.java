@@ -21,10 +21,22 @@ public final class Latencies {
 
     private final Map<String, ConcurrentHistogram> histograms = new ConcurrentHashMap<>();
     private final Map<String, LongAdder> errors = new ConcurrentHashMap<>();
+    private final Map<String, LongAdder> frames = new ConcurrentHashMap<>();
 
     public void record(String name, long micros) {
         histograms.computeIfAbsent(name, n -> new ConcurrentHistogram(HIGHEST_MICROS, 3))
                 .recordValue(Math.max(0, Math.min(micros, HIGHEST_MICROS)));
+    }
+
+    /** One pushed frame received (a frame may carry several events, e.g. {@code bets.placed}). */
+    public void frame(String event) {
+        frames.computeIfAbsent(event, k -> new LongAdder()).increment();
+    }
+
+    public Map<String, Long> frames() {
+        Map<String, Long> out = new java.util.TreeMap<>();
+        frames.forEach((k, v) -> out.put(k, v.sum()));
+        return out;
     }
 
     public void error(String type, String code) {

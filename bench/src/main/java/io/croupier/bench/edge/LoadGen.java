@@ -138,6 +138,7 @@ public final class LoadGen implements Callable<Integer> {
         if (!push.isEmpty()) {
             System.out.printf("%nPush lag (event received - its commit time 'at', ms clocks)%n");
             System.out.print(Latencies.table("event", push));
+            System.out.printf("Frames received: %s%n", latencies.frames());
         }
         Map<String, Long> errors = latencies.errors();
         System.out.printf("%nErrors by request type and code: %s%n", errors.isEmpty() ? "none" : "");
@@ -214,8 +215,13 @@ public final class LoadGen implements Callable<Integer> {
         private void onEvent(PlayerSocket s, JsonNode event) {
             long nowMs = System.currentTimeMillis();
             String name = event.path("event").asText("?");
+            latencies.frame(name);
             if (event.has("at")) {
                 latencies.record("push " + name, (nowMs - event.path("at").asLong()) * 1000);
+            }
+            // A bets.placed frame carries several bets, each with its own commit time.
+            for (JsonNode placed : event.path("placed")) {
+                latencies.record("push " + name, (nowMs - placed.path("at").asLong()) * 1000);
             }
             if (bets && "round.opened".equals(name)) {
                 boolean sendNow;
