@@ -102,6 +102,14 @@ final class TableBench implements Callable<Integer> {
             description = "Threads placing the players' bets during the betting window (one blocking request each).")
     int placingThreads;
 
+    @Option(names = "--nodes", defaultValue = "1",
+            description = "1: one in-memory node embedded in this JVM, backups 0. 2: two node processes, backups 1 "
+                    + "(FULL_SYNC), this JVM a client node placing the bets and listening, like an app server.")
+    int nodes;
+
+    @Option(names = "--node-heap", defaultValue = "2g", description = "Heap of each node process (--nodes 2).")
+    String nodeHeap;
+
     @Option(names = "--node-memory-mb", defaultValue = "1024",
             description = "Off-heap memory of the embedded node, in MiB (the JVM heap is bin/croupier's, -Xmx2g).")
     int nodeMemoryMb;
@@ -140,23 +148,27 @@ final class TableBench implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (players < 1 || rounds < 1 || warmupRounds < 0 || placingThreads < 1) {
-            throw new IllegalArgumentException("--players, --rounds and --placing-threads must be >= 1, --warmup-rounds >= 0");
+        if (players < 1 || rounds < 1 || warmupRounds < 0 || placingThreads < 1 || nodes < 1 || nodes > 2) {
+            throw new IllegalArgumentException("--players, --rounds and --placing-threads must be >= 1, "
+                    + "--warmup-rounds >= 0, --nodes 1 or 2");
         }
         root = root.toAbsolutePath().normalize();
         workdir = root.resolve(workdir).normalize();
         Path dir = workdir.resolve("table");
         ServerProcesses.deleteTree(dir);
         Files.createDirectories(dir);
-        System.out.printf("Machine: %d cores, %s %s; 1 embedded in-memory node; %d players, %d rounds after %d warm-up, "
+        System.out.printf("Machine: %d cores, %s %s; %s; %d players, %d rounds after %d warm-up, "
                         + "betting window %d ms, settle chunk %d%n",
                 Runtime.getRuntime().availableProcessors(), System.getProperty("java.vm.name"),
-                System.getProperty("java.version"), players, rounds, warmupRounds, bettingWindowMs,
-                settleChunkOperations);
+                System.getProperty("java.version"), nodes == 1 ? "1 embedded in-memory node"
+                        : "2 in-memory node processes, backups 1 FULL_SYNC, this JVM a client node",
+                players, rounds, warmupRounds, bettingWindowMs, settleChunkOperations);
         List<RoundRow> rows = new ArrayList<>();
         String audit;
-        try (Ignite ignite = GridNodes.startServer(NodeSettings.of(nodeSettings(dir)))) {
-            GridNodes.awaitActive(ignite, 60_000);
+        ServerProcesses servers = nodes == 1 ? null : new ServerProcesses(root, dir);
+        try (servers; Ignite ignite = nodes == 1 ? GridNodes.startServer(NodeSettings.of(nodeSettings(dir)))
+                : startCluster(servers, dir)) {
+            GridNodes.awaitActive(ignite, 120_000);
             try (GridWalletService wallet = new GridWalletService(ignite, PipelineSettings.defaults())) {
                 long[] ids = seed(ignite, wallet);
                 IgniteBiPredicate<UUID, TableEvent> listener = (nodeId, event) -> {
@@ -195,6 +207,27 @@ final class TableBench implements Callable<Integer> {
         ServerProcesses.deleteTree(dir);
         printSummary(rows, audit);
         return 0;
+    }
+
+    /** Two server processes with backups 1; returns this JVM's client node once both have joined. */
+    private Ignite startCluster(ServerProcesses servers, Path dir) throws Exception {
+        Map<String, String> s = nodeSettings(dir);
+        s.put("croupier.cache.backups", "1");
+        s.put("croupier.cluster.initialNodes", "2");
+        s.put("croupier.discovery.addresses", "127.0.0.1:" + DISCOVERY_PORT + ".." + (DISCOVERY_PORT + 3));
+        s.put("croupier.discovery.portRange", "3");
+        s.put("croupier.communication.portRange", "3");
+        s.put("croupier.client.portRange", "3");
+        for (int i = 0; i < 2; i++) {
+            Map<String, String> node = new HashMap<>(s);
+            node.put("croupier.node.name", "bench-table-" + i);
+            servers.start(i, nodeHeap, List.of(), node);
+        }
+        Map<String, String> client = new HashMap<>(s);
+        client.put("croupier.node.name", "bench-table-client");
+        Ignite ignite = GridNodes.startClient(NodeSettings.of(client));
+        ServerProcesses.awaitServers(ignite, 2);
+        return ignite;
     }
 
     private Map<String, String> nodeSettings(Path dir) {
@@ -417,7 +450,8 @@ final class TableBench implements Callable<Integer> {
         printRow("result → last BET_SETTLED, seen by a listener", lastBetSeen);
         printRow("payout floor: the same WINs, no table", floor);
         System.out.println("(result and settled times are both stamped by the table driver on the node, ms resolution; "
-                + "the floor is timed by this JVM on the same node)");
+                + (nodes == 1 ? "the floor is timed by this JVM on the same node)"
+                : "the floor is timed by this client JVM against the same nodes; JIT ms is this JVM's, not the nodes')"));
         long worstMs = settled.getMaxValue() / 1000;
         System.out.printf(Locale.ROOT, "%nTarget: result → every bet settled <= %d ms in every round (worst %d ms, "
                 + "floor %.1f ms)  %s%n", TARGET_MS, worstMs, floor.getMaxValue() / 1000.0,
