@@ -27,7 +27,8 @@ import org.slf4j.LoggerFactory;
  * spell goes out at once, the ones that follow within {@code betWindowMs} of the last frame ride together in the
  * next. Without it every bet is one frame to everyone seated, and a round's frames grow with the square of its
  * bettors (1,000 bettors: a million frames in a betting window, more than any player's outbound queue holds). Any
- * other event of the table first sends the bets pending there, so a player never sees a bet after its round closed.
+ * other event of the table first sends the bets pending there: coalescing delays a bet, it never moves it past an
+ * event that reached this server after it.
  */
 final class Push implements GridEvents.Listener {
     private static final Logger log = LoggerFactory.getLogger(Push.class);
