@@ -239,10 +239,10 @@ public final class TableDriver implements Service {
                                 round.roundNo())));
             }
         }
-        // The payouts and the bet rows do not depend on each other: pay on the payer thread while this one writes
-        // the rows. The round becomes SETTLED only once both are done.
         // One settlement time for the round and its bets, so reports can select bets by their round's SETTLED_AT.
         Timestamp stamp = new Timestamp(System.currentTimeMillis());
+        // The payouts and the bet rows do not depend on each other: pay on the payer thread while this one writes
+        // the rows. The round becomes SETTLED only once both are done.
         CompletableFuture<Void> paying = CompletableFuture.runAsync(() -> {
             try {
                 applyAll(payouts, balances);

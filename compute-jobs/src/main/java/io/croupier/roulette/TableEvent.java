@@ -25,7 +25,7 @@ public final class TableEvent implements Serializable {
     private final long timeMs;
 
     public TableEvent(Type type, String tableId, long roundNo, long playerId, long amount, int number, String detail,
-               long timeMs) {
+                      long timeMs) {
         this.type = type.name();
         this.tableId = tableId;
         this.roundNo = roundNo;
