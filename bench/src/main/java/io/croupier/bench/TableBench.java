@@ -52,8 +52,9 @@ import picocli.CommandLine.Option;
 
 /**
  * How long a roulette round takes from its result to every bet settled, on one embedded in-memory grid node in this
- * JVM, with the payout floor measured in the same run: the same WIN payouts submitted straight to the money pipeline,
- * without the table (no bet query, no bet rows, no events).
+ * JVM (or, with {@code --nodes 2}, on two node processes with backups), with the payout floor measured in the same
+ * run: the same WIN payouts submitted straight to the money pipeline, without the table (no bet query, no bet rows,
+ * no events).
  *
  * <p>Per round: {@code players} players each place one request of 1–3 random bets while the round is OPEN; the
  * driver closes the round, draws, pays and publishes. Both ends of the measurement are event times stamped by the
@@ -111,7 +112,7 @@ final class TableBench implements Callable<Integer> {
     String nodeHeap;
 
     @Option(names = "--node-memory-mb", defaultValue = "1024",
-            description = "Off-heap memory of the embedded node, in MiB (the JVM heap is bin/croupier's, -Xmx2g).")
+            description = "Off-heap memory of each node, in MiB (the embedded node's heap is bin/croupier's, -Xmx2g).")
     int nodeMemoryMb;
 
     @Option(names = "--root", defaultValue = ".", description = "Project root (config/slots).")
