@@ -282,13 +282,15 @@ final class TableBench implements Callable<Integer> {
                 r.resultMs = e.timeMs();
                 r.jitAtResultMs = jitMs();
             }
-            case BET_SETTLED -> {
-                r.betsSettled.incrementAndGet();
+            case BETS_SETTLED -> {
+                for (TableEvent.PlayerSettlement s : e.settlements()) {
+                    r.betsSettled.incrementAndGet();
+                    if (s.returned() > 0) {
+                        r.payouts.add(new long[] {s.playerId(), s.returned()});
+                    }
+                }
                 r.lastBetSettledMs.accumulateAndGet(e.timeMs(), Math::max);
                 r.lastBetSettledSeenMs.accumulateAndGet(seenMs, Math::max);
-                if (e.amount() > 0) {
-                    r.payouts.add(new long[] {e.playerId(), e.amount()});
-                }
             }
             case ROUND_SETTLED, ROUND_REFUNDED -> {
                 r.settledMs = e.timeMs();
@@ -303,9 +305,9 @@ final class TableBench implements Callable<Integer> {
     }
 
     /**
-     * One round: wait for it to open, place every player's bets, wait until it is settled and every BET_SETTLED has
-     * arrived, then — in the pause before the next round — pay the same winners the same amounts straight through
-     * the money pipeline (the floor).
+     * One round: wait for it to open, place every player's bets, wait until it is settled and every player's
+     * settlement (BETS_SETTLED) has arrived, then — in the pause before the next round — pay the same winners the same
+     * amounts straight through the money pipeline (the floor).
      */
     private RoundRow playRound(Ignite ignite, RouletteTables tables, GridWalletService wallet, ExecutorService placing,
                                long[] ids) throws Exception {
@@ -347,13 +349,13 @@ final class TableBench implements Callable<Integer> {
         if (r.end != RoundStatus.SETTLED) {
             throw new IllegalStateException("round " + roundNo + " ended " + r.end + " (see the log above)");
         }
-        // Each betting player gets one BET_SETTLED; messages may arrive after ROUND_SETTLED.
+        // Each betting player gets one settlement in a BETS_SETTLED; it may arrive after ROUND_SETTLED.
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (r.betsSettled.get() < placed && System.nanoTime() < deadline) {
             Thread.sleep(5);
         }
         if (r.betsSettled.get() < placed) {
-            System.out.printf("   round %d: only %d of %d BET_SETTLED events arrived within 10 s; →last bet times "
+            System.out.printf("   round %d: only %d of %d player settlements arrived within 10 s; →last bet times "
                     + "cover those%n", roundNo, r.betsSettled.get(), placed);
         }
         TableRound round = tables.round(TABLE_ID, roundNo);
@@ -447,8 +449,8 @@ final class TableBench implements Callable<Integer> {
                 winners / (double) n, audit);
         System.out.printf("%n%-52s %9s %9s %9s%n", "over rounds", "p50 ms", "p99 ms", "max ms");
         printRow("result → every bet settled (ROUND_SETTLED)", settled);
-        printRow("result → last BET_SETTLED, stamped", lastBet);
-        printRow("result → last BET_SETTLED, seen by a listener", lastBetSeen);
+        printRow("result → players' settlements (BETS_SETTLED), stamped", lastBet);
+        printRow("result → players' settlements, seen by a listener", lastBetSeen);
         printRow("payout floor: the same WINs, no table", floor);
         System.out.println("(result and settled times are both stamped by the table driver on the node, ms resolution; "
                 + (nodes == 1 ? "the floor is timed by this JVM on the same node)"

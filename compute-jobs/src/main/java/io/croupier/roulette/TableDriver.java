@@ -256,12 +256,21 @@ public final class TableDriver implements Service {
             await(paying);
         }
         long settledAt = finishRound(round, bets, RoundStatus.SETTLED, returned, stamp);
-        // Stamped with the commit time; the round first, then each player's settlement.
+        // Stamped with the commit time; the round first, then the players' settlements.
         publish(ignite, new TableEvent(TableEvent.Type.ROUND_SETTLED, tableId, round.roundNo(), 0,
                 returns.values().stream().mapToLong(Long::longValue).sum(), number, null, settledAt));
+        // Every player's settlement, in as few messages as possible: each app server hears each message once.
+        List<TableEvent.PlayerSettlement> settled = new ArrayList<>(TableEvent.SETTLEMENTS_PER_EVENT);
         for (Map.Entry<Long, Long> e : returns.entrySet()) {
-            publish(ignite, new TableEvent(TableEvent.Type.BET_SETTLED, tableId, round.roundNo(), e.getKey(),
-                    e.getValue(), number, String.valueOf(balances.getOrDefault(e.getKey(), -1L)), settledAt));
+            settled.add(new TableEvent.PlayerSettlement(e.getKey(), e.getValue(),
+                    balances.getOrDefault(e.getKey(), -1L)));
+            if (settled.size() == TableEvent.SETTLEMENTS_PER_EVENT) {
+                publish(ignite, TableEvent.betsSettled(tableId, round.roundNo(), number, settled, settledAt));
+                settled.clear();
+            }
+        }
+        if (!settled.isEmpty()) {
+            publish(ignite, TableEvent.betsSettled(tableId, round.roundNo(), number, settled, settledAt));
         }
         roundSettled(new RoundListener.SettledRound(tableId, round.roundNo(), number, bets, settledAt));
     }

@@ -140,7 +140,19 @@ class RouletteTableTest {
                 List<TableEvent.Type> types = events.stream().filter(e -> e.roundNo() == round.roundNo())
                         .map(TableEvent::type).toList();
                 assertThat(types).contains(TableEvent.Type.ROUND_CLOSED, TableEvent.Type.ROUND_RESULT,
-                        TableEvent.Type.BET_PLACED, TableEvent.Type.BET_SETTLED, TableEvent.Type.ROUND_SETTLED);
+                        TableEvent.Type.BET_PLACED, TableEvent.Type.BETS_SETTLED, TableEvent.Type.ROUND_SETTLED);
+                // Both players' settlements in one message, with what each got back and their balance after it.
+                TestGrid.await(() -> events.stream().anyMatch(e -> e.roundNo() == round.roundNo()
+                        && e.type() == TableEvent.Type.BETS_SETTLED), 5_000, "settlements event");
+                List<TableEvent> settlements = events.stream().filter(e -> e.roundNo() == round.roundNo()
+                        && e.type() == TableEvent.Type.BETS_SETTLED).toList();
+                assertThat(settlements).hasSize(1);
+                // A player who won nothing was paid nothing: no balance comes with their settlement (−1).
+                assertThat(settlements.get(0).settlements()).containsExactlyInAnyOrder(
+                        new TableEvent.PlayerSettlement(alice, aliceReturn,
+                                aliceReturn > 0 ? wallet.wallet(alice).orElseThrow().balance() : -1),
+                        new TableEvent.PlayerSettlement(bob, bobReturn,
+                                bobReturn > 0 ? wallet.wallet(bob).orElseThrow().balance() : -1));
                 assertThat(events.stream().filter(e -> e.type() == TableEvent.Type.ROUND_RESULT
                         && e.roundNo() == round.roundNo()).findFirst().orElseThrow().number()).isEqualTo(number);
             }

@@ -151,9 +151,11 @@ final class Push implements GridEvents.Listener {
     }
 
     private void tableEvent(TableEvent e) {
-        // A settlement concerns its player only (and carries their balance); everything else the whole table.
-        Collection<Connection> receivers = e.type() == TableEvent.Type.BET_SETTLED
-                ? connections.ofPlayer(e.playerId()) : connections.atTable(e.tableId());
+        if (e.type() == TableEvent.Type.BETS_SETTLED) {
+            betsSettled(e);
+            return;
+        }
+        Collection<Connection> receivers = connections.atTable(e.tableId());
         if (receivers.isEmpty()) {
             return;
         }
@@ -166,14 +168,6 @@ final class Push implements GridEvents.Listener {
             }
             case ROUND_CLOSED -> frame = event("round.closed");
             case ROUND_RESULT -> frame = event("round.result").put("number", e.number()).put("seed", e.detail());
-            case BET_SETTLED -> {
-                frame = event("bet.settled").put("playerId", e.playerId()).put("returned", e.amount())
-                        .put("number", e.number());
-                long balance = parseOr(e.detail(), -1);
-                if (balance >= 0) {
-                    frame.put("balance", balance);
-                }
-            }
             case ROUND_SETTLED -> frame = event("round.settled").put("number", e.number())
                     .put("totalReturned", e.amount());
             case ROUND_REFUNDED -> frame = event("round.refunded").put("playerId", e.playerId())
@@ -189,11 +183,20 @@ final class Push implements GridEvents.Listener {
         broadcast(receivers, frame, frame.get("event").textValue(), committedAtMs);
     }
 
-    private static long parseOr(String text, long fallback) {
-        try {
-            return text == null ? fallback : Long.parseLong(text);
-        } catch (NumberFormatException e) {
-            return fallback;
+    /** A settlement concerns its player only (and carries their balance): one frame to each settled player here. */
+    private void betsSettled(TableEvent e) {
+        for (TableEvent.PlayerSettlement s : e.settlements()) {
+            Collection<Connection> receivers = connections.ofPlayer(s.playerId());
+            if (receivers.isEmpty()) {
+                continue;
+            }
+            ObjectNode frame = event("bet.settled").put("playerId", s.playerId()).put("returned", s.returned())
+                    .put("number", e.number());
+            if (s.balance() >= 0) {
+                frame.put("balance", s.balance());
+            }
+            frame.put("tableId", e.tableId()).put("roundId", e.roundNo()).put("at", e.timeMs());
+            broadcast(receivers, frame, "bet.settled", e.timeMs());
         }
     }
 

@@ -97,6 +97,31 @@ class PushTest {
         assertThat(seated).extracting(f -> JSON.readTree(f).path("roundId").asLong()).containsExactly(3L, 3L, 4L);
     }
 
+    @Test
+    void aRoundsSettlementsInOneEventReachEachPlayerAloneWithTheirBalance() throws Exception {
+        List<String> alice = seat("t1", 101);
+        List<String> bob = seat("t1", 102);
+        List<String> carol = seat("t1", 103);
+
+        push.onTable(TableEvent.betsSettled("t1", 9, 17, List.of(new TableEvent.PlayerSettlement(101, 3_600, 50_000),
+                new TableEvent.PlayerSettlement(102, 0, -1)), 999_500));
+
+        JsonNode won = JSON.readTree(alice.get(0));
+        assertThat(alice).hasSize(1);
+        assertThat(won.path("event").asText()).isEqualTo("bet.settled");
+        assertThat(won.path("playerId").asLong()).isEqualTo(101);
+        assertThat(won.path("returned").asLong()).isEqualTo(3_600);
+        assertThat(won.path("balance").asLong()).isEqualTo(50_000);
+        assertThat(won.path("number").asInt()).isEqualTo(17);
+        assertThat(won.path("roundId").asLong()).isEqualTo(9);
+        assertThat(won.path("at").asLong()).isEqualTo(999_500);
+        JsonNode lost = JSON.readTree(bob.get(0));
+        assertThat(bob).hasSize(1);
+        assertThat(lost.path("returned").asLong()).isZero();
+        assertThat(lost.has("balance")).as("no payout, no balance").isFalse();
+        assertThat(carol).as("seated but not settled in this event").isEmpty();
+    }
+
     private static TableEvent bet(String table, long round, long player, long stake) {
         return new TableEvent(TableEvent.Type.BET_PLACED, table, round, player, stake, -1, "RED " + stake, 999_000);
     }
@@ -105,6 +130,15 @@ class PushTest {
         List<JsonNode> bets = new ArrayList<>();
         JSON.readTree(frame).path("placed").forEach(bets::add);
         return bets;
+    }
+
+    /** A connection of {@code playerId} seated at the table; its frames land in the returned list. */
+    private List<String> seat(String tableId, long playerId) {
+        List<String> frames = seat(tableId);
+        Connection c = connections.atTable(tableId).stream().filter(x -> x.playerId() == 0).findFirst().orElseThrow();
+        c.authenticate(playerId, "session-" + playerId, "EUR");
+        connections.bindPlayer(c, playerId);
+        return frames;
     }
 
     /** A connection seated at the table whose frames land in the returned list. */
