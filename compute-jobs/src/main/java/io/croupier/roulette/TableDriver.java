@@ -260,17 +260,12 @@ public final class TableDriver implements Service {
         publish(ignite, new TableEvent(TableEvent.Type.ROUND_SETTLED, tableId, round.roundNo(), 0,
                 returns.values().stream().mapToLong(Long::longValue).sum(), number, null, settledAt));
         // Every player's settlement, in as few messages as possible: each app server hears each message once.
-        List<TableEvent.PlayerSettlement> settled = new ArrayList<>(TableEvent.SETTLEMENTS_PER_EVENT);
-        for (Map.Entry<Long, Long> e : returns.entrySet()) {
-            settled.add(new TableEvent.PlayerSettlement(e.getKey(), e.getValue(),
-                    balances.getOrDefault(e.getKey(), -1L)));
-            if (settled.size() == TableEvent.SETTLEMENTS_PER_EVENT) {
-                publish(ignite, TableEvent.betsSettled(tableId, round.roundNo(), number, settled, settledAt));
-                settled.clear();
-            }
-        }
-        if (!settled.isEmpty()) {
-            publish(ignite, TableEvent.betsSettled(tableId, round.roundNo(), number, settled, settledAt));
+        List<TableEvent.PlayerSettlement> settled = new ArrayList<>(returns.size());
+        returns.forEach((player, amount) -> settled.add(new TableEvent.PlayerSettlement(player, amount,
+                balances.getOrDefault(player, -1L))));
+        for (int from = 0; from < settled.size(); from += TableEvent.SETTLEMENTS_PER_EVENT) {
+            publish(ignite, TableEvent.betsSettled(tableId, round.roundNo(), number, settled.subList(from,
+                    Math.min(settled.size(), from + TableEvent.SETTLEMENTS_PER_EVENT)), settledAt));
         }
         roundSettled(new RoundListener.SettledRound(tableId, round.roundNo(), number, bets, settledAt));
     }

@@ -11,7 +11,9 @@ import java.util.List;
 public final class TableEvent implements Serializable {
     private static final long serialVersionUID = 1L;
 
-    /** BETS_SETTLED carries many players' settlements (up to {@link #SETTLEMENTS_PER_EVENT}): one message, not one each. */
+    /**
+     * BETS_SETTLED carries many players' settlements (up to {@link #SETTLEMENTS_PER_EVENT}): one message, not one each.
+     */
     public enum Type { ROUND_OPENED, ROUND_CLOSED, ROUND_RESULT, BET_PLACED, BETS_SETTLED, ROUND_SETTLED, ROUND_REFUNDED }
 
     /** Most player settlements in one BETS_SETTLED event. */
@@ -38,6 +40,11 @@ public final class TableEvent implements Serializable {
 
     public TableEvent(Type type, String tableId, long roundNo, long playerId, long amount, int number, String detail,
                       long timeMs) {
+        this(type, tableId, roundNo, playerId, amount, number, detail, timeMs, null);
+    }
+
+    private TableEvent(Type type, String tableId, long roundNo, long playerId, long amount, int number, String detail,
+                       long timeMs, long[] settlements) {
         this.type = type.name();
         this.tableId = tableId;
         this.roundNo = roundNo;
@@ -45,18 +52,6 @@ public final class TableEvent implements Serializable {
         this.amount = amount;
         this.number = number;
         this.detail = detail;
-        this.timeMs = timeMs;
-        this.settlements = null;
-    }
-
-    private TableEvent(String tableId, long roundNo, int number, long[] settlements, long timeMs) {
-        this.type = Type.BETS_SETTLED.name();
-        this.tableId = tableId;
-        this.roundNo = roundNo;
-        this.playerId = 0;
-        this.amount = 0;
-        this.number = number;
-        this.detail = null;
         this.timeMs = timeMs;
         this.settlements = settlements;
     }
@@ -74,7 +69,7 @@ public final class TableEvent implements Serializable {
             packed[3 * i + 1] = s.returned();
             packed[3 * i + 2] = s.balance();
         }
-        return new TableEvent(tableId, roundNo, number, packed, timeMs);
+        return new TableEvent(Type.BETS_SETTLED, tableId, roundNo, 0, 0, number, null, timeMs, packed);
     }
 
     /** The players' settlements of a BETS_SETTLED event; empty for any other. */
