@@ -38,6 +38,8 @@ final class Connection {
     private volatile String tableId;
     /** A client-supplied device fingerprint (login/register/auth), passed to the session row. */
     private volatile String device;
+    /** When the client last sent a frame (a message or a pong), {@link System#nanoTime()}. */
+    private volatile long lastHeardNanos = System.nanoTime();
 
     Connection(Session session, String remoteAddress, RateLimiter rateLimiter, int outboundMessagesMax,
                Executor closer, Runnable onClosedSlow) {
@@ -55,6 +57,16 @@ final class Connection {
 
     String remoteAddress() {
         return remoteAddress;
+    }
+
+    /** The client sent a frame: it is not idle. */
+    void heard(long nowNanos) {
+        lastHeardNanos = nowNanos;
+    }
+
+    /** Whether the client has sent nothing, not even a pong, for longer than {@code idleNanos}. */
+    boolean silentFor(long nowNanos, long idleNanos) {
+        return nowNanos - lastHeardNanos > idleNanos;
     }
 
     boolean tryAcquire(long nowNanos) {

@@ -4,6 +4,7 @@ import jakarta.websocket.CloseReason;
 import jakarta.websocket.Endpoint;
 import jakarta.websocket.EndpointConfig;
 import jakarta.websocket.MessageHandler;
+import jakarta.websocket.PongMessage;
 import jakarta.websocket.Session;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,13 +44,15 @@ public final class PlayerEndpoint extends Endpoint {
     public void onOpen(Session session, EndpointConfig config) {
         session.setMaxTextMessageBufferSize(properties.frameBytesMax());
         session.setMaxBinaryMessageBufferSize(1024);
-        session.setMaxIdleTimeout(properties.idleTimeoutMs());
         Connection c = new Connection(session, remoteAddress(session),
                 new RateLimiter(properties.rateMessagesPerSecond(), properties.rateBurstMessages(), System.nanoTime()),
                 properties.outboundQueueMessagesMax(), closer, metrics::closedSlow);
         session.getUserProperties().put(CONNECTION, c);
         connections.add(c);
+        session.addMessageHandler(PongMessage.class, (MessageHandler.Whole<PongMessage>) pong ->
+                c.heard(System.nanoTime()));
         session.addMessageHandler(String.class, (MessageHandler.Whole<String>) text -> {
+            c.heard(System.nanoTime());
             // Tyrus applies the buffer size to single frames; a message sent in fragments (as browsers may) is
             // checked here, whole.
             if (utf8Bytes(text) > properties.frameBytesMax()) {

@@ -12,6 +12,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -40,15 +41,22 @@ final class Push implements GridEvents.Listener {
     private final ScheduledExecutorService timer;
     private final long betWindowMs;
     private final ConcurrentMap<String, TableBets> tableBets = new ConcurrentHashMap<>();
+    private final Executor balanceSender;
+    private final ConcurrentMap<Long, Balance> balances = new ConcurrentHashMap<>();
 
     Push(ObjectMapper json, Connections connections, EdgeMetrics metrics, Clock clock, ScheduledExecutorService timer,
-         long betWindowMs) {
+         Executor balanceSender, long betWindowMs) {
         this.json = json;
         this.connections = connections;
         this.metrics = metrics;
         this.clock = clock;
         this.timer = timer;
+        this.balanceSender = balanceSender;
         this.betWindowMs = betWindowMs;
+    }
+
+    /** A player's latest balance not sent yet. */
+    private record Balance(long balance, String currency, long updatedAtMs) {
     }
 
     /** The bets of one table not pushed yet; every access holds its monitor, so frames leave in order. */
@@ -66,13 +74,31 @@ final class Push implements GridEvents.Listener {
 
     @Override
     public void onBalance(long playerId, long balance, String currency, long updatedAtMs) {
+        if (connections.ofPlayer(playerId).isEmpty()) {
+            return;
+        }
+        if (balances.put(playerId, new Balance(balance, currency, updatedAtMs)) != null) {
+            return; // a send of this player is already due: it takes the newest
+        }
+        try {
+            balanceSender.execute(() -> sendBalance(playerId));
+        } catch (RejectedExecutionException e) {
+            balances.remove(playerId); // shutting down
+        }
+    }
+
+    private void sendBalance(long playerId) {
+        Balance b = balances.remove(playerId);
+        if (b == null) {
+            return;
+        }
         Collection<Connection> receivers = connections.ofPlayer(playerId);
         if (receivers.isEmpty()) {
             return;
         }
-        ObjectNode frame = event("balance").put("balance", balance).put("currency", currency)
-                .put("at", updatedAtMs);
-        broadcast(receivers, frame, "balance", updatedAtMs);
+        ObjectNode frame = event("balance").put("balance", b.balance()).put("currency", b.currency())
+                .put("at", b.updatedAtMs());
+        broadcast(receivers, frame, "balance", b.updatedAtMs());
     }
 
     @Override

@@ -20,12 +20,14 @@ import jakarta.websocket.server.ServerEndpointConfig;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
@@ -50,6 +52,15 @@ class WsConfiguration {
     ScheduledExecutorService wsHousekeeping() {
         AtomicInteger n = new AtomicInteger();
         return Executors.newScheduledThreadPool(1, r -> daemon(r, "croupier-ws-housekeeping-" + n.incrementAndGet()));
+    }
+
+    /**
+     * Sends balance changes (see {@link Push}): one thread, so a player's balances leave in commit order, and never
+     * the thread that committed them.
+     */
+    @Bean(destroyMethod = "shutdownNow")
+    ExecutorService wsPushSender() {
+        return Executors.newSingleThreadExecutor(r -> daemon(r, "croupier-ws-push"));
     }
 
     @Bean
@@ -86,8 +97,9 @@ class WsConfiguration {
 
     @Bean
     Push push(ObjectMapper json, Connections connections, EdgeMetrics metrics, Clock clock, WsProperties p,
-              ScheduledExecutorService wsHousekeeping) {
-        return new Push(json, connections, metrics, clock, wsHousekeeping, p.betPushWindowMs());
+              ScheduledExecutorService wsHousekeeping,
+              @Qualifier("wsPushSender") ExecutorService wsPushSender) {
+        return new Push(json, connections, metrics, clock, wsHousekeeping, wsPushSender, p.betPushWindowMs());
     }
 
     @Bean
@@ -140,11 +152,12 @@ class WsConfiguration {
                     }).build());
         }
         EdgeContainer container = new EdgeContainer(p.frameBytesMax() * 4 + 4096);
-        // Tyrus 2.2.0 schedules a session's idle check with the container default as its delay when the session is
-        // created; with the default 0 it runs at once and, if onOpen has set the real timeout by then, closes the
-        // brand-new session "because of the idle timeout". A non-zero default makes that first check a far one.
-        container.setDefaultMaxSessionIdleTimeout(p.idleTimeoutMs());
-        return new WsEndpoints(container, configs, connections, push, events, wsHousekeeping, p.pingPeriodMs());
+        // Silent players are closed by the edge's sweep (WsEndpoints: 1001 after idle-timeout-ms). Tyrus's own idle
+        // timer is the backstop, two ping periods later, for every endpoint (the echo one has no sweep). It must not
+        // be 0: Tyrus 2.2.0 re-arms it on every frame with this delay, and a 0 delay would run a task per frame.
+        container.setDefaultMaxSessionIdleTimeout(p.idleTimeoutMs() + 2 * p.pingPeriodMs());
+        return new WsEndpoints(container, configs, connections, push, events, wsHousekeeping, p.pingPeriodMs(),
+                p.idleTimeoutMs());
     }
 
     private static Thread daemon(Runnable r, String name) {

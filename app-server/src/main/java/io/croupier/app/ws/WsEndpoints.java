@@ -21,10 +21,11 @@ public final class WsEndpoints {
     private final GridEvents events;
     private final ScheduledExecutorService housekeeping;
     private final long pingPeriodMs;
+    private final long idleTimeoutNanos;
     private ScheduledFuture<?> pings;
 
     WsEndpoints(EdgeContainer container, List<ServerEndpointConfig> configs, Connections connections, Push push,
-                GridEvents events, ScheduledExecutorService housekeeping, long pingPeriodMs) {
+                GridEvents events, ScheduledExecutorService housekeeping, long pingPeriodMs, long idleTimeoutMs) {
         this.container = container;
         this.configs = configs;
         this.connections = connections;
@@ -32,6 +33,7 @@ public final class WsEndpoints {
         this.events = events;
         this.housekeeping = housekeeping;
         this.pingPeriodMs = pingPeriodMs;
+        this.idleTimeoutNanos = TimeUnit.MILLISECONDS.toNanos(idleTimeoutMs);
     }
 
     public EdgeContainer container() {
@@ -45,8 +47,23 @@ public final class WsEndpoints {
             container.addEndpoint(c);
         }
         container.start("/", port);
-        pings = housekeeping.scheduleAtFixedRate(() -> connections.all().forEach(Connection::ping),
-                pingPeriodMs, pingPeriodMs, TimeUnit.MILLISECONDS);
+        pings = housekeeping.scheduleAtFixedRate(() -> sweep(System.nanoTime()), pingPeriodMs, pingPeriodMs,
+                TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * Every ping period: a connection that has sent nothing, not even a pong, for the idle timeout is closed (1001,
+     * as Jetty does), every other one is pinged, so a live client always has something to answer. A silent client
+     * is closed between one idle timeout and one ping period later.
+     */
+    void sweep(long nowNanos) {
+        for (Connection c : connections.all()) {
+            if (c.silentFor(nowNanos, idleTimeoutNanos)) {
+                c.close(CloseReason.CloseCodes.GOING_AWAY, "idle timeout");
+            } else {
+                c.ping();
+            }
+        }
     }
 
     /** Closes every connection with 1001 (going away): clients reconnect, to this server or another. */

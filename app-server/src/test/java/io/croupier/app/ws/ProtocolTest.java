@@ -27,6 +27,8 @@ import org.springframework.test.annotation.DirtiesContext;
         "croupier.app.ws.bcrypt-cost=4",
         "croupier.app.ws.rate-messages-per-second=50",
         "croupier.app.ws.rate-burst-messages=60",
+        "croupier.app.ws.ping-period-ms=1000",
+        "croupier.app.ws.idle-timeout-ms=2500",
         "croupier.app.ws.allowed-origins=http://good.example",
         "croupier.app.demo.enabled=false",
         "croupier.app.grid.embedded-work-directory=target/protocol-grid"})
@@ -45,6 +47,8 @@ class ProtocolTest {
 
     @Autowired
     private HttpEdge edge;
+    @Autowired
+    private WsEndpoints endpoints;
     @Autowired
     private WalletService wallets;
     @Autowired
@@ -292,6 +296,73 @@ class ProtocolTest {
         try (TestClient c = new TestClient(ws())) {
             c.sendFragments("{\"type\":\"ping\",\"pad\":\"" + "x".repeat(10_000), "x".repeat(10_000) + "\"}");
             assertThat(c.closeCode.get(10, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(1009);
+        }
+    }
+
+    @Test
+    void aClientThatAnswersPingsStaysConnectedPastTheIdleTimeout() throws Exception {
+        try (TestClient c = new TestClient(ws())) {
+            assertThat(c.call("ping").path("ok").asBoolean()).isTrue();
+            Thread.sleep(2_500 + 2 * 1_000 + 500); // silent but for its pongs, for longer than a timeout and a period
+            assertThat(c.closeCode).isNotDone();
+            assertThat(c.call("ping").path("ok").asBoolean()).isTrue();
+        }
+    }
+
+    @Test
+    void aClientThatSendsNothingNotEvenAPongIsClosedWith1001() throws Exception {
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", edge.port())) {
+            socket.setSoTimeout(10_000);
+            java.io.OutputStream out = socket.getOutputStream();
+            out.write(("GET /ws HTTP/1.1\r\nHost: 127.0.0.1:" + edge.port() + "\r\nUpgrade: websocket\r\n"
+                    + "Connection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
+                    + "Sec-WebSocket-Version: 13\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            out.flush();
+            java.io.DataInputStream in = new java.io.DataInputStream(socket.getInputStream());
+            StringBuilder head = new StringBuilder();
+            while (!head.toString().endsWith("\r\n\r\n")) {
+                head.append((char) in.readUnsignedByte());
+            }
+            assertThat(head.toString()).startsWith("HTTP/1.1 101");
+            long start = System.nanoTime();
+            int pings = 0;
+            while (true) { // the server's frames, unmasked; the client never answers
+                int opcode = in.readUnsignedByte() & 0x0F;
+                int length = in.readUnsignedByte() & 0x7F;
+                if (length == 126) {
+                    length = in.readUnsignedShort();
+                }
+                byte[] payload = in.readNBytes(length);
+                if (opcode == 0x9) {
+                    pings++;
+                } else if (opcode == 0x8) {
+                    long afterMs = (System.nanoTime() - start) / 1_000_000;
+                    int code = ((payload[0] & 0xFF) << 8) | (payload[1] & 0xFF);
+                    String reason = new String(payload, 2, payload.length - 2, java.nio.charset.StandardCharsets.UTF_8);
+                    assertThat(code).isEqualTo(1001);
+                    assertThat(reason).isEqualTo("idle timeout");
+                    assertThat(pings).as("pinged before being given up").isPositive();
+                    assertThat(afterMs).as("closed after the timeout (2.5 s), about a ping period (1 s) later at most")
+                            .isBetween(2_000L, 8_000L);
+                    return;
+                }
+            }
+        }
+    }
+
+    @Test
+    void theWebSocketTimerHoldsATaskPerSessionNotOnePerFrame() {
+        try (TestClient c = new TestClient(ws())) {
+            for (int i = 0; i < 200; i++) {
+                c.sendRaw("{\"type\":\"ping\",\"id\":\"t" + i + "\"}");
+            }
+            java.util.Set<String> answered = new java.util.HashSet<>();
+            for (int i = 0; i < 200; i++) {
+                answered.add(c.nextReply().path("id").asText()); // a reply or RATE_LIMITED
+            }
+            assertThat(answered).hasSize(200);
+            // 400 frames re-armed this session's idle timer; a timer that kept cancelled tasks would hold them all
+            assertThat(endpoints.container().timerTasks()).isLessThan(50);
         }
     }
 

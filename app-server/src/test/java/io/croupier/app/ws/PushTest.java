@@ -31,8 +31,9 @@ class PushTest {
     private final List<Runnable> timers = new ArrayList<>();
     private final List<Long> timerDelaysMs = new ArrayList<>();
     private final Connections connections = new Connections();
+    private final List<Runnable> balanceSends = new ArrayList<>();
     private final Push push = new Push(JSON, connections, new EdgeMetrics(new SimpleMeterRegistry(), connections, null),
-            clock, timer(), WINDOW_MS);
+            clock, timer(), balanceSends::add, WINDOW_MS);
 
     @Test
     void theFirstBetGoesAtOnceAndTheNextOnesOfTheWindowRideInOneFrame() throws Exception {
@@ -120,6 +121,34 @@ class PushTest {
         assertThat(lost.path("returned").asLong()).isZero();
         assertThat(lost.has("balance")).as("no payout, no balance").isFalse();
         assertThat(carol).as("seated but not settled in this event").isEmpty();
+    }
+
+    @Test
+    void balancesLeaveOnTheSendersThreadAndAPlayerWaitingGetsOnlyTheNewest() throws Exception {
+        List<String> alice = seat("t1", 101);
+        List<String> bob = seat("t1", 102);
+
+        push.onBalance(101, 5_000, "EUR", 999_100);
+        push.onBalance(102, 700, "EUR", 999_150);
+        push.onBalance(101, 4_900, "EUR", 999_200);
+        push.onBalance(101, 4_950, "EUR", 999_300);
+        push.onBalance(555, 1, "EUR", 999_300); // nobody of this player here: nothing to do
+        assertThat(alice).as("not on the thread that heard the change").isEmpty();
+        assertThat(balanceSends).as("one send per player waiting, not per change").hasSize(2);
+
+        balanceSends.remove(0).run();
+        balanceSends.remove(0).run();
+        assertThat(alice).hasSize(1);
+        JsonNode newest = JSON.readTree(alice.get(0));
+        assertThat(newest.path("event").asText()).isEqualTo("balance");
+        assertThat(newest.path("balance").asLong()).isEqualTo(4_950);
+        assertThat(newest.path("at").asLong()).isEqualTo(999_300);
+        assertThat(bob).extracting(f -> JSON.readTree(f).path("balance").asLong()).containsExactly(700L);
+
+        push.onBalance(101, 4_800, "EUR", 999_400);
+        assertThat(balanceSends).as("sent: the next change is due again").hasSize(1);
+        balanceSends.remove(0).run();
+        assertThat(alice).extracting(f -> JSON.readTree(f).path("balance").asLong()).containsExactly(4_950L, 4_800L);
     }
 
     private static TableEvent bet(String table, long round, long player, long stake) {
