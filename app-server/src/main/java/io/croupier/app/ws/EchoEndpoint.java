@@ -7,8 +7,8 @@ import jakarta.websocket.Session;
 
 /**
  * Sends every text frame back: the same transport, container and threads as the players' endpoint with no work
- * behind it. It is the baseline the edge benchmark compares spins against; {@code croupier.app.ws.echo-path=}
- * turns it off.
+ * behind it. It is the baseline the edge benchmark compares spins against, deployed only when
+ * {@code croupier.app.ws.echo-path} names a path (off by default: it answers anyone, unauthenticated, unlimited).
  */
 public final class EchoEndpoint extends Endpoint {
     private final int frameBytesMax;

@@ -60,6 +60,13 @@ final class EdgeMetrics {
                 .register(registry);
     }
 
+    /** Tasks on the WebSocket container's timer: about one per open session; growth beyond that is a leak. */
+    void watchTimer(EdgeContainer container) {
+        Gauge.builder("croupier.ws.timer.tasks", container, EdgeContainer::timerTasks)
+                .description("Tasks waiting on the WebSocket container's timer (idle timers: one per session)")
+                .register(registry);
+    }
+
     /** A type for labels: a protocol type, else "unknown" (a client cannot grow the label set). */
     static String knownType(String type) {
         return TYPES.contains(type) ? type : UNKNOWN_TYPE;

@@ -156,6 +156,7 @@ class WsConfiguration {
         // timer is the backstop, two ping periods later, for every endpoint (the echo one has no sweep). It must not
         // be 0: Tyrus 2.2.0 re-arms it on every frame with this delay, and a 0 delay would run a task per frame.
         container.setDefaultMaxSessionIdleTimeout(p.idleTimeoutMs() + 2 * p.pingPeriodMs());
+        metrics.watchTimer(container);
         return new WsEndpoints(container, configs, connections, push, events, wsHousekeeping, p.pingPeriodMs(),
                 p.idleTimeoutMs());
     }

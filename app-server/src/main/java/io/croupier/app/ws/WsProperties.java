@@ -9,7 +9,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param path                      where players connect, on the HTTP port
  * @param echoPath                  a bare echo endpoint on the same stack, the baseline of the edge benchmark;
- *                                  empty = off
+ *                                  empty = off (the default: it answers anyone, with no authentication or rate limit)
  * @param frameBytesMax             largest text message accepted; a bigger one closes the connection with 1009
  * @param outboundQueueMessagesMax  messages waiting to go out to one player; a client too slow to drain them is
  *                                  closed (1013) instead of slowing a broadcast down
@@ -34,7 +34,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("croupier.app.ws")
 public record WsProperties(
         @DefaultValue("/ws") String path,
-        @DefaultValue("/echo") String echoPath,
+        @DefaultValue("") String echoPath,
         @DefaultValue("16384") int frameBytesMax,
         @DefaultValue("1024") int outboundQueueMessagesMax,
         @DefaultValue("200") int rateMessagesPerSecond,

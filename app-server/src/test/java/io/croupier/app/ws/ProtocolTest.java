@@ -277,6 +277,7 @@ class ProtocolTest {
                     .containsPattern("croupier_ws_errors_total\\{[^}]*code=\"UNKNOWN_TYPE\"[^}]*type=\"unknown\"")
                     .containsPattern("croupier_ws_connections\\{[^}]*\\} [1-9]")
                     .contains("croupier_ws_outbound_queued_messages")
+                    .containsPattern("croupier_ws_timer_tasks\\{[^}]*\\} [1-9]")
                     .containsPattern("croupier_ws_push_lag_seconds_count\\{[^}]*event=\"balance\"")
                     .contains("croupier_links_dropped_total").contains("croupier_links_failed_total")
                     .doesNotContain("player_id").doesNotContain("playerId");
@@ -381,6 +382,12 @@ class ProtocolTest {
             assertThat(limited).isPositive();
             await(() -> c.call("ping").path("ok").asBoolean());
         }
+    }
+
+    @Test
+    void theEchoBaselineIsNotDeployedUnlessConfigured() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new TestClient(
+                URI.create("ws://127.0.0.1:" + edge.port() + "/echo"))).rootCause().hasMessageContaining("404");
     }
 
     @Test
