@@ -22,6 +22,12 @@ import java.util.stream.Stream;
  * Stopped on {@link #close} and, failing that, when this JVM exits.
  */
 public final class AppServerChild implements AutoCloseable {
+    /**
+     * The app server's collector, as {@code bin/croupier up} runs it: G1 with a 10 ms pause goal (ARCHITECTURE decision
+     * 82; JDK 17's ZGC marks the whole live heap every cycle, and at the edge's allocation rate it ran every 2.4 s).
+     */
+    public static final List<String> GC_OPTIONS = List.of("-XX:+UseG1GC", "-XX:MaxGCPauseMillis=10");
+
     private final Process process;
     private final int port;
     private final Path log;

@@ -121,7 +121,8 @@ public final class EdgeBench implements Callable<Integer> {
         ServerProcesses.deleteTree(dir);
         ExecutorService executor = Clients.executor(clientThreads);
         http = Clients.http(executor);
-        List<String> jvm = new ArrayList<>(List.of("-Xms" + serverHeap, "-Xmx" + serverHeap, "-XX:+UseZGC"));
+        List<String> jvm = new ArrayList<>(List.of("-Xms" + serverHeap, "-Xmx" + serverHeap));
+        jvm.addAll(AppServerChild.GC_OPTIONS);
         jvm.addAll(serverJvmOptions);
         String machine = String.format(Locale.ROOT, "%d cores, %s %s; app server: %s; load generator: this JVM "
                         + "(-Xmx%d m), %d client threads", Runtime.getRuntime().availableProcessors(),

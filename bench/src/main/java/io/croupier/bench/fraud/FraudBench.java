@@ -168,7 +168,8 @@ public final class FraudBench implements Callable<Integer> {
                 try (AlertCollector alerts = new AlertCollector(grid);
                      GridWalletService wallet = new GridWalletService(grid, PipelineSettings.defaults());
                      AppServerChild app = AppServerChild.start(root, dir.resolve("app"),
-                             List.of("-Xms" + serverHeap, "-Xmx" + serverHeap, "-XX:+UseZGC"), settings,
+                             java.util.stream.Stream.concat(java.util.stream.Stream.of("-Xms" + serverHeap, "-Xmx" + serverHeap),
+                                     AppServerChild.GC_OPTIONS.stream()).toList(), settings,
                              appSettings(), false)) {
                     long t0 = System.nanoTime();
                     app.awaitReady(http, 180_000);
