@@ -29,6 +29,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.apache.ignite.Ignite;
 import org.apache.ignite.cache.query.SqlFieldsQuery;
 import picocli.CommandLine.Command;
@@ -168,7 +169,7 @@ public final class FraudBench implements Callable<Integer> {
                 try (AlertCollector alerts = new AlertCollector(grid);
                      GridWalletService wallet = new GridWalletService(grid, PipelineSettings.defaults());
                      AppServerChild app = AppServerChild.start(root, dir.resolve("app"),
-                             java.util.stream.Stream.concat(java.util.stream.Stream.of("-Xms" + serverHeap, "-Xmx" + serverHeap),
+                             Stream.concat(Stream.of("-Xms" + serverHeap, "-Xmx" + serverHeap),
                                      AppServerChild.GC_OPTIONS.stream()).toList(), settings,
                              appSettings(), false)) {
                     long t0 = System.nanoTime();
