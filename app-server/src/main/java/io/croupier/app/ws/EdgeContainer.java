@@ -5,6 +5,7 @@ import jakarta.websocket.server.ServerEndpointConfig;
 import java.util.Set;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadFactory;
 import org.glassfish.tyrus.core.TyrusWebSocketEngine;
 import org.glassfish.tyrus.server.TyrusServerContainer;
 import org.glassfish.tyrus.spi.WebSocketEngine;
@@ -24,14 +25,10 @@ public final class EdgeContainer extends TyrusServerContainer {
     private final TyrusWebSocketEngine engine;
     private final ScheduledThreadPoolExecutor timer;
 
-    EdgeContainer(int incomingBufferBytes) {
+    EdgeContainer(int incomingBufferBytes, ThreadFactory timerThreads) {
         super((Set<Class<?>>) Set.<Class<?>>of());
         this.engine = TyrusWebSocketEngine.builder(this).incomingBufferSize(incomingBufferBytes).build();
-        this.timer = new ScheduledThreadPoolExecutor(1, r -> {
-            Thread t = new Thread(r, "croupier-ws-timer");
-            t.setDaemon(true);
-            return t;
-        });
+        this.timer = new ScheduledThreadPoolExecutor(1, timerThreads);
         timer.setRemoveOnCancelPolicy(true);
     }
 

@@ -151,7 +151,8 @@ class WsConfiguration {
                         }
                     }).build());
         }
-        EdgeContainer container = new EdgeContainer(p.frameBytesMax() * 4 + 4096);
+        EdgeContainer container = new EdgeContainer(p.frameBytesMax() * 4 + 4096,
+                r -> daemon(r, "croupier-ws-timer"));
         // Silent players are closed by the edge's sweep (WsEndpoints: 1001 after idle-timeout-ms). Tyrus's own idle
         // timer is the backstop, two ping periods later, for every endpoint (the echo one has no sweep). It must not
         // be 0: Tyrus 2.2.0 re-arms it on every frame with this delay, and a 0 delay would run a task per frame.
