@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -106,6 +107,11 @@ public final class AppServerChild implements AutoCloseable {
         return process.pid();
     }
 
+    /** CPU time the app server's process has used so far, where the operating system reports it. */
+    Optional<Duration> cpu() {
+        return process.toHandle().info().totalCpuDuration();
+    }
+
     public Path log() {
         return log;
     }
@@ -147,7 +153,11 @@ public final class AppServerChild implements AutoCloseable {
 
     /** The Prometheus scrape. */
     String metrics(HttpClient http) throws Exception {
-        HttpRequest get = HttpRequest.newBuilder(uri("http", "/metrics")).timeout(Duration.ofSeconds(30)).build();
+        return metrics(http, Duration.ofSeconds(30));
+    }
+
+    String metrics(HttpClient http, Duration timeout) throws Exception {
+        HttpRequest get = HttpRequest.newBuilder(uri("http", "/metrics")).timeout(timeout).build();
         HttpResponse<String> r = http.send(get, HttpResponse.BodyHandlers.ofString());
         if (r.statusCode() != 200) {
             throw new IllegalStateException("/metrics answered " + r.statusCode());

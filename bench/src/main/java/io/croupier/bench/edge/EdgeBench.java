@@ -2,6 +2,7 @@ package io.croupier.bench.edge;
 
 import io.croupier.bench.ServerProcesses;
 import io.croupier.bench.edge.FigureTable.Figure;
+import io.croupier.bench.edge.WindowUsage.Usage;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.nio.file.Files;
@@ -153,12 +154,14 @@ public final class EdgeBench implements Callable<Integer> {
 
         // 1. echo baseline
         List<PlayerSocket> echoSockets = openAll(echo, true, connections);
-        Histogram echoLatency = closedLoop("echo", echoSockets, s -> s.echo(SPIN_SIZED_FRAME));
+        ClosedLoop echoLoop = closedLoop(server, "echo", "round trip", echoSockets, s -> s.echo(SPIN_SIZED_FRAME));
+        Histogram echoLatency = echoLoop.latency();
         echoSockets.forEach(PlayerSocket::close);
         double echoRate = echoLatency.getTotalCount() / (double) seconds;
         figures.add(Figure.info("echo: round trips/s, " + connections + " connections closed loop (baseline)",
                 FigureTable.count(echoRate)));
         figures.add(Figure.info("echo: p50 / p99 / p99.9 ms", percentiles(echoLatency)));
+        figures.add(Figure.info("echo: CPU", echoLoop.cpu()));
 
         // 2. spins, closed loop
         int players = Math.max(connections, openLoopConnections);
@@ -171,12 +174,14 @@ public final class EdgeBench implements Callable<Integer> {
         System.out.print(Latencies.table("request", onboarding.rows((System.nanoTime() - t0) / 1e9, n -> true)));
         AtomicLong keys = new AtomicLong();
         Latencies spinErrors = new Latencies();
-        Histogram spinLatency = closedLoop("spin", playerSockets.subList(0, connections),
+        ClosedLoop spinLoop = closedLoop(server, "spin", "spin", playerSockets.subList(0, connections),
                 s -> Clients.timedCall(s, "slot.spin", Requests.spin(GAME, STAKE, "spin-" + keys.incrementAndGet()),
                         spinErrors, requestTimeoutMs));
+        Histogram spinLatency = spinLoop.latency();
         double spinRate = spinLatency.getTotalCount() / (double) seconds;
         figures.add(Figure.info("spins/s, " + connections + " players closed loop", FigureTable.count(spinRate)));
         figures.add(Figure.info("spin: p50 / p99 / p99.9 ms (request sent → reply)", percentiles(spinLatency)));
+        figures.add(Figure.info("spin closed loop: CPU", spinLoop.cpu()));
         printErrors("spin phase", spinErrors);
 
         server.requireAlive();
@@ -189,7 +194,7 @@ public final class EdgeBench implements Callable<Integer> {
         // 4. open loop
         for (int i = 0; i < rates.size(); i++) {
             int rate = rates.get(i);
-            OpenLoop result = openLoop(playerSockets, rate, keys);
+            OpenLoop result = openLoop(server, playerSockets, rate, keys);
             server.requireAlive();
             double p99Ms = result.latency.getValueAtPercentile(99) / 1000.0;
             boolean judged = rate == OPEN_LOOP_RATE_TARGET || i == 0 && !rates.contains((int) OPEN_LOOP_RATE_TARGET);
@@ -206,6 +211,9 @@ public final class EdgeBench implements Callable<Integer> {
             } else {
                 figures.add(Figure.info(name, measured));
             }
+            String at = "open loop at " + FigureTable.count(rate) + " spins/s: ";
+            figures.add(Figure.info(at + "CPU", result.cpu));
+            figures.add(Figure.info(at + "app server GC", result.gc));
         }
         playerSockets.forEach(PlayerSocket::close);
 
@@ -287,11 +295,13 @@ public final class EdgeBench implements Callable<Integer> {
      * send to reply of the exchanges started inside the window; a failed exchange is not recorded (its errors are
      * counted by the caller).
      */
-    private Histogram closedLoop(String name, List<PlayerSocket> sockets, Exchange exchange) throws Exception {
+    private ClosedLoop closedLoop(AppServerChild server, String name, String op, List<PlayerSocket> sockets,
+                                  Exchange exchange) throws Exception {
         Histogram measured = new org.HdrHistogram.ConcurrentHistogram(Latencies.HIGHEST_MICROS, 3);
         long start = System.nanoTime();
         long measureFrom = start + TimeUnit.SECONDS.toNanos(warmupSeconds);
         long measureTo = measureFrom + TimeUnit.SECONDS.toNanos(seconds);
+        CompletableFuture<Usage> usage = WindowUsage.measure(server, http, measureFrom, measureTo);
         List<CompletableFuture<Void>> loops = new ArrayList<>();
         for (PlayerSocket s : sockets) {
             CompletableFuture<Void> done = new CompletableFuture<>();
@@ -306,7 +316,14 @@ public final class EdgeBench implements Callable<Integer> {
         System.out.printf(Locale.ROOT, "   %,d round trips measured: %,.0f/s, p50 %.2f ms, p99 %.2f ms%n",
                 measured.getTotalCount(), measured.getTotalCount() / (double) seconds,
                 measured.getValueAtPercentile(50) / 1000.0, measured.getValueAtPercentile(99) / 1000.0);
-        return measured;
+        Usage used = usage.get(60, TimeUnit.SECONDS);
+        String cpu = used.cpuPer(op, measured.getTotalCount());
+        System.out.printf(Locale.ROOT, "   %s; app server GC: %s%n", cpu, used.pauses());
+        return new ClosedLoop(measured, cpu);
+    }
+
+    /** {@code cpu}: CPU per operation of the app server and of the load generator in the measured window. */
+    record ClosedLoop(Histogram latency, String cpu) {
     }
 
     private void loop(PlayerSocket s, Exchange exchange, Histogram measured, long measureFrom, long measureTo,
@@ -331,7 +348,7 @@ public final class EdgeBench implements Callable<Integer> {
     }
 
     /** {@code note}: why a rate was given up, with what was answered until then (empty when it was not). */
-    record OpenLoop(Histogram latency, double achievedRate, boolean sustained, String note) {
+    record OpenLoop(Histogram latency, double achievedRate, boolean sustained, String note, String cpu, String gc) {
     }
 
     /**
@@ -339,7 +356,8 @@ public final class EdgeBench implements Callable<Integer> {
      * goes out on a free connection (one request in flight each) or waits for one. Its latency counts from when it
      * was due, so waiting for a connection or behind a stalled server is measured (no coordinated omission).
      */
-    private OpenLoop openLoop(List<PlayerSocket> sockets, int rate, AtomicLong keys) throws Exception {
+    private OpenLoop openLoop(AppServerChild server, List<PlayerSocket> sockets, int rate, AtomicLong keys)
+            throws Exception {
         List<PlayerSocket> use = sockets.subList(0, Math.min(openLoopConnections, sockets.size()));
         Histogram latency = new org.HdrHistogram.ConcurrentHistogram(Latencies.HIGHEST_MICROS, 3);
         Latencies errors = new Latencies();
@@ -355,6 +373,7 @@ public final class EdgeBench implements Callable<Integer> {
         long measureFrom = start + TimeUnit.SECONDS.toNanos(warmupSeconds);
         long measureTo = measureFrom + TimeUnit.SECONDS.toNanos(seconds);
         long backlogMax = (long) rate * 5;
+        CompletableFuture<Usage> usage = WindowUsage.measure(server, http, measureFrom, measureTo);
         System.out.printf(Locale.ROOT, "%nopen loop: %,d spins/s on %d connections, %d s warm-up, %d s measured...%n",
                 rate, use.size(), warmupSeconds, seconds);
         OpenLoopSender sender = new OpenLoopSender(free, backlog, keys, errors, latency, completedInWindow,
@@ -401,9 +420,17 @@ public final class EdgeBench implements Callable<Integer> {
         if (!errors.errors().isEmpty()) {
             sustained = false;
         }
+        String cpu = "not measured: the rate was given up before the window ended";
+        String gc = cpu;
+        if (usage.isDone() && !usage.isCompletedExceptionally()) {
+            Usage used = usage.get();
+            cpu = used.cpuPer("spin", completedInWindow.get());
+            gc = used.pauses();
+            System.out.printf(Locale.ROOT, "   %s; app server GC: %s%n", cpu, gc);
+        }
         // Let the connections' last replies land before they are reused.
         Thread.sleep(1_000);
-        return new OpenLoop(latency, achieved, sustained, note);
+        return new OpenLoop(latency, achieved, sustained, note, cpu, gc);
     }
 
     /** Sends due spins on free connections; a connection freed by a reply takes the oldest waiting spin. */
