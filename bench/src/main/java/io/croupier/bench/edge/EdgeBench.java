@@ -422,8 +422,8 @@ public final class EdgeBench implements Callable<Integer> {
         }
         String cpu = "not measured: the rate was given up before the window ended";
         String gc = cpu;
-        if (usage.isDone() && !usage.isCompletedExceptionally()) {
-            Usage used = usage.get();
+        if (due >= measureTo) {
+            Usage used = usage.get(60, TimeUnit.SECONDS);
             cpu = used.cpuPer("spin", completedInWindow.get());
             gc = used.pauses();
             System.out.printf(Locale.ROOT, "   %s; app server GC: %s%n", cpu, gc);
