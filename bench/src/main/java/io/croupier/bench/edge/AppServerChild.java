@@ -25,9 +25,11 @@ import java.util.stream.Stream;
 public final class AppServerChild implements AutoCloseable {
     /**
      * The app server's collector, as {@code bin/croupier up} runs it: G1 with a 10 ms pause goal (ARCHITECTURE decision
-     * 82; JDK 17's ZGC marks the whole live heap every cycle, and at the edge's allocation rate it ran every 2.4 s).
+     * 82; JDK 17's ZGC marks the whole live heap every cycle, and at the edge's allocation rate it ran every 2.4 s) on a
+     * heap in transparent huge pages (decision 83).
      */
-    public static final List<String> GC_OPTIONS = List.of("-XX:+UseG1GC", "-XX:MaxGCPauseMillis=10");
+    public static final List<String> GC_OPTIONS = List.of("-XX:+UseG1GC", "-XX:MaxGCPauseMillis=10",
+            "-XX:+UseTransparentHugePages");
 
     private final Process process;
     private final int port;
