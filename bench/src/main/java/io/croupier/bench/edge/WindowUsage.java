@@ -19,7 +19,7 @@ final class WindowUsage {
     /** Differences between the two snapshots; NaN where a figure could not be read (e.g. /metrics failed). */
     record Usage(double seconds, double serverCpuSeconds, double clientCpuSeconds, double gcPauses,
                  double gcPauseSeconds) {
-        /** "server 283 µs, load generator 71 µs of CPU per spin (1.41 + 0.36 cores)". */
+        /** "app server 283 µs, load generator 71 µs of CPU per spin (1.41 + 0.36 cores)". */
         String cpuPer(String op, long operations) {
             if (operations <= 0) {
                 return "no " + op + " in the window";
