@@ -136,9 +136,14 @@ public final class GridWalletService implements WalletService, AutoCloseable {
         final AtomicInteger pending = new AtomicInteger();
         final AtomicInteger inFlight = new AtomicInteger();
 
+        /** The node is this one (an embedded server node): batches go straight to its commit lanes, not by a job. */
+        final boolean local;
+
         Lane(UUID nodeId) {
             this.nodeId = nodeId;
             this.compute = ignite.compute(ignite.cluster().forNodeId(nodeId));
+            ClusterNode self = ignite.cluster().localNode();
+            this.local = !self.isClient() && self.id().equals(nodeId);
         }
 
         void drain() {
@@ -167,6 +172,17 @@ public final class GridWalletService implements WalletService, AutoCloseable {
         private void send(List<Pending> batch) {
             List<MoneyRequest> requests = new ArrayList<>(batch.size());
             batch.forEach(p -> requests.add(p.request));
+            if (local) {
+                CompletableFuture<List<MoneyResult>> results;
+                try {
+                    results = GroupCommitter.of(ignite).applyAsync(requests);
+                } catch (RuntimeException e) {
+                    onReply(batch, null, e);
+                    return;
+                }
+                results.whenCompleteAsync((r, failure) -> onReply(batch, r, failure), replies);
+                return;
+            }
             IgniteFuture<List<MoneyResult>> reply;
             try {
                 reply = compute.callAsync(new ApplyBatchJob(requests));

@@ -130,6 +130,28 @@ public final class GroupCommitter {
         return results;
     }
 
+    /**
+     * Queues the requests and completes with their results, in order, without a thread waiting for them: the caller
+     * is on this node (an app server with an embedded node), so no job carries the batch. What is not answered within
+     * the wait timeout answers UNAVAILABLE, as in {@link #applyAndWait}.
+     */
+    CompletableFuture<List<MoneyResult>> applyAsync(List<MoneyRequest> requests) {
+        List<CompletableFuture<MoneyResult>> futures = new ArrayList<>(requests.size());
+        for (MoneyRequest r : requests) {
+            futures.add(submit(r));
+        }
+        return CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new))
+                .completeOnTimeout(null, settings.waitTimeoutMs(), TimeUnit.MILLISECONDS)
+                .handle((done, failure) -> {
+                    List<MoneyResult> results = new ArrayList<>(futures.size());
+                    for (CompletableFuture<MoneyResult> f : futures) {
+                        results.add(f.isDone() && !f.isCompletedExceptionally() ? f.join()
+                                : MoneyResult.rejected(ResultCode.UNAVAILABLE));
+                    }
+                    return results;
+                });
+    }
+
     CompletableFuture<MoneyResult> submit(MoneyRequest request) {
         CompletableFuture<MoneyResult> result = new CompletableFuture<>();
         int partition = affinity.partition(request.playerId());
