@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.apache.ignite.Ignite;
 import org.apache.ignite.IgniteState;
 import org.apache.ignite.Ignition;
@@ -118,38 +118,59 @@ public final class GroupCommitter {
 
     /** Queues the requests and waits for their results (a batch job calls this on the node it was sent to). */
     List<MoneyResult> applyAndWait(List<MoneyRequest> requests) {
-        List<CompletableFuture<MoneyResult>> futures = new ArrayList<>(requests.size());
-        for (MoneyRequest r : requests) {
-            futures.add(submit(r));
+        List<CompletableFuture<MoneyResult>> futures = submitAll(requests);
+        try {
+            return whenAnswered(futures).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return collect(futures);
+        } catch (ExecutionException e) {
+            return collect(futures); // whenAnswered never fails; each future's own outcome is in its result
         }
-        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(settings.waitTimeoutMs());
-        List<MoneyResult> results = new ArrayList<>(requests.size());
-        for (CompletableFuture<MoneyResult> f : futures) {
-            results.add(await(f, deadline));
-        }
-        return results;
     }
 
     /**
      * Queues the requests and completes with their results, in order, without a thread waiting for them: the caller
-     * is on this node (an app server with an embedded node), so no job carries the batch. What is not answered within
-     * the wait timeout answers UNAVAILABLE, as in {@link #applyAndWait}.
+     * is on this node (an app server with an embedded node), so no job carries the batch.
      */
     CompletableFuture<List<MoneyResult>> applyAsync(List<MoneyRequest> requests) {
+        return whenAnswered(submitAll(requests));
+    }
+
+    private List<CompletableFuture<MoneyResult>> submitAll(List<MoneyRequest> requests) {
         List<CompletableFuture<MoneyResult>> futures = new ArrayList<>(requests.size());
         for (MoneyRequest r : requests) {
             futures.add(submit(r));
         }
+        return futures;
+    }
+
+    /** The results once every operation has answered or the wait timeout has passed, whichever comes first. */
+    private CompletableFuture<List<MoneyResult>> whenAnswered(List<CompletableFuture<MoneyResult>> futures) {
         return CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new))
                 .completeOnTimeout(null, settings.waitTimeoutMs(), TimeUnit.MILLISECONDS)
-                .handle((done, failure) -> {
-                    List<MoneyResult> results = new ArrayList<>(futures.size());
-                    for (CompletableFuture<MoneyResult> f : futures) {
-                        results.add(f.isDone() && !f.isCompletedExceptionally() ? f.join()
-                                : MoneyResult.rejected(ResultCode.UNAVAILABLE));
-                    }
-                    return results;
-                });
+                .handle((done, failure) -> collect(futures));
+    }
+
+    private static List<MoneyResult> collect(List<CompletableFuture<MoneyResult>> futures) {
+        List<MoneyResult> results = new ArrayList<>(futures.size());
+        for (CompletableFuture<MoneyResult> f : futures) {
+            results.add(resultOf(f));
+        }
+        return results;
+    }
+
+    private static MoneyResult resultOf(CompletableFuture<MoneyResult> f) {
+        if (!f.isDone()) {
+            // Still queued or committing: the outcome is unknown to the caller, who retries with the same key.
+            return MoneyResult.rejected(ResultCode.UNAVAILABLE);
+        }
+        try {
+            return f.join();
+        } catch (RuntimeException e) {
+            log.error("Money operation failed unexpectedly", e);
+            return MoneyResult.rejected(ResultCode.INTERNAL_ERROR);
+        }
     }
 
     CompletableFuture<MoneyResult> submit(MoneyRequest request) {
@@ -159,21 +180,6 @@ public final class GroupCommitter {
             result.complete(MoneyResult.rejected(ResultCode.OVERLOADED));
         }
         return result;
-    }
-
-    private static MoneyResult await(CompletableFuture<MoneyResult> f, long deadlineNanos) {
-        try {
-            return f.get(Math.max(0, deadlineNanos - System.nanoTime()), TimeUnit.NANOSECONDS);
-        } catch (TimeoutException e) {
-            // Still queued or committing: the outcome is unknown to the caller, who retries with the same key.
-            return MoneyResult.rejected(ResultCode.UNAVAILABLE);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return MoneyResult.rejected(ResultCode.UNAVAILABLE);
-        } catch (Exception e) {
-            log.error("Money operation failed unexpectedly", e);
-            return MoneyResult.rejected(ResultCode.INTERNAL_ERROR);
-        }
     }
 
     private record Pending(MoneyRequest request, CompletableFuture<MoneyResult> result) {
