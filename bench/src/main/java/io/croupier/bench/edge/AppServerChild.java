@@ -31,6 +31,13 @@ public final class AppServerChild implements AutoCloseable {
     public static final List<String> GC_OPTIONS = List.of("-XX:+UseG1GC", "-XX:MaxGCPauseMillis=10",
             "-XX:+UseTransparentHugePages");
 
+    /** A fixed heap of {@code heap} (e.g. "1536m") and {@link #GC_OPTIONS}: how the benchmarks run an app server. */
+    public static List<String> jvmOptions(String heap) {
+        List<String> options = new ArrayList<>(List.of("-Xms" + heap, "-Xmx" + heap));
+        options.addAll(GC_OPTIONS);
+        return options;
+    }
+
     private final Process process;
     private final int port;
     private final Path log;

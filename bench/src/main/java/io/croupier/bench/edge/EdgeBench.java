@@ -122,8 +122,7 @@ public final class EdgeBench implements Callable<Integer> {
         ServerProcesses.deleteTree(dir);
         ExecutorService executor = Clients.executor(clientThreads);
         http = Clients.http(executor);
-        List<String> jvm = new ArrayList<>(List.of("-Xms" + serverHeap, "-Xmx" + serverHeap));
-        jvm.addAll(AppServerChild.GC_OPTIONS);
+        List<String> jvm = AppServerChild.jvmOptions(serverHeap);
         jvm.addAll(serverJvmOptions);
         String machine = String.format(Locale.ROOT, "%d cores, %s %s; app server: %s; load generator: this JVM "
                         + "(-Xmx%d m), %d client threads", Runtime.getRuntime().availableProcessors(),

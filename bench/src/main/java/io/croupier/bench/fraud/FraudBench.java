@@ -29,7 +29,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.apache.ignite.Ignite;
 import org.apache.ignite.cache.query.SqlFieldsQuery;
 import picocli.CommandLine.Command;
@@ -169,8 +168,7 @@ public final class FraudBench implements Callable<Integer> {
                 try (AlertCollector alerts = new AlertCollector(grid);
                      GridWalletService wallet = new GridWalletService(grid, PipelineSettings.defaults());
                      AppServerChild app = AppServerChild.start(root, dir.resolve("app"),
-                             Stream.concat(Stream.of("-Xms" + serverHeap, "-Xmx" + serverHeap),
-                                     AppServerChild.GC_OPTIONS.stream()).toList(), settings,
+                             AppServerChild.jvmOptions(serverHeap), settings,
                              appSettings(), false)) {
                     long t0 = System.nanoTime();
                     app.awaitReady(http, 180_000);
