@@ -366,7 +366,8 @@ final class WalletBench implements Callable<Integer> {
         }
     }
 
-    private void runPostgres() throws Exception {
+    /** Runs the PostgreSQL baseline; its best rows per setting are then {@link #postgres}{@code ("on"|"off")}. */
+    void runPostgres() throws Exception {
         if (op == Operation.SPIN) {
             System.out.printf("%n   PostgreSQL runs the bet-and-win procedure: the money transaction alone, without the game draw%n");
         }
@@ -408,6 +409,11 @@ final class WalletBench implements Callable<Integer> {
             }
             rows.put("pg-" + sync, best);
         }
+    }
+
+    /** The best PostgreSQL row of a {@code synchronous_commit} setting ("on" or "off"), or null before {@link #runPostgres}. */
+    Row postgres(String sync) {
+        return rows.get("pg-" + sync);
     }
 
     private void printTable() {
