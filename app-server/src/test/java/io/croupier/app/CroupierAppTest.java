@@ -12,6 +12,12 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
+import org.apache.ignite.Ignite;
+import org.apache.ignite.IgniteCache;
+import org.apache.ignite.cache.CacheAtomicityMode;
+import org.apache.ignite.configuration.CacheConfiguration;
+import org.apache.ignite.internal.IgniteEx;
+import org.apache.ignite.internal.processors.cache.transactions.IgniteTxManager;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -38,6 +44,9 @@ class CroupierAppTest {
             "croupier.games.slotsDirectory", "../config/slots",
             "croupier.games.tablesFile", "../config/roulette-tables.json");
 
+    /** GridConfiguration.EMBEDDED_COMPLETED_TX_HISTORY. */
+    private static final int EMBEDDED_TX_HISTORY = 4096;
+
     private final HttpClient http = HttpClient.newBuilder()
             // HTTP/1.1 like browsers and scrapers: Grizzly answers an h2c upgrade offer without a Content-Type.
             .version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
@@ -48,6 +57,8 @@ class CroupierAppTest {
     private DemoPlayer demoPlayer;
     @Autowired
     private ObjectMapper json;
+    @Autowired
+    private Ignite ignite;
 
     /** The embedded node reads croupier.* system properties (NodeSettings.load); the context starts after this. */
     @BeforeAll
@@ -153,6 +164,25 @@ class CroupierAppTest {
                 type -> assertThat(type).startsWith("text/plain; version=0.0.4"));
         assertThat(response.body()).contains("jvm_memory_used_bytes").contains("jvm_threads_live_threads")
                 .contains("croupier_http_requests_seconds_count{application=\"croupier-app\",route=\"FILE\",status=\"200\"}");
+    }
+
+    @Test
+    void theEmbeddedNodeRemembersAShortHistoryOfCompletedTransactions() {
+        IgniteTxManager transactions = ((IgniteEx) ignite).context().cache().context().tm();
+        CacheConfiguration<Integer, Integer> probe = new CacheConfiguration<Integer, Integer>("tx-history-probe")
+                .setAtomicityMode(CacheAtomicityMode.TRANSACTIONAL);
+        IgniteCache<Integer, Integer> cache = ignite.getOrCreateCache(probe);
+        try {
+            for (int i = 0; i < 3 * EMBEDDED_TX_HISTORY; i++) {
+                cache.put(i % 100, i); // one implicit transaction each
+            }
+            // Bounded per segment of Ignite's map, so the total may sit a little under the bound, never far over it.
+            assertThat(transactions.completedVersionsSize())
+                    .isGreaterThan(EMBEDDED_TX_HISTORY / 2)
+                    .isLessThanOrEqualTo(EMBEDDED_TX_HISTORY + 64);
+        } finally {
+            ignite.destroyCache(probe.getName());
+        }
     }
 
     private HttpResponse<String> get(String path) throws Exception {
