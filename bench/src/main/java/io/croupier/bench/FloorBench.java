@@ -91,6 +91,11 @@ final class FloorBench implements Callable<Integer> {
             description = "pgbench client counts; the best per synchronous_commit setting is the baseline.")
     List<Integer> pgClients;
 
+    @Option(names = "--ports", split = ",", defaultValue = "47700,47800,10900",
+            description = "First discovery, communication and thin-client ports of the nodes (each node may take "
+                    + "the next nine).")
+    List<Integer> ports;
+
     @Option(names = "--root", defaultValue = ".", description = "Project root.")
     Path root;
 
@@ -111,6 +116,15 @@ final class FloorBench implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (!policies.equals("none") && !policies.equals("product")) {
+            throw new IllegalArgumentException("--policies is none or product, not " + policies);
+        }
+        if (!baseline.equals("pg") && !baseline.equals("none")) {
+            throw new IllegalArgumentException("--baseline is pg or none, not " + baseline);
+        }
+        if (ports.size() != 3) {
+            throw new IllegalArgumentException("--ports takes three ports: discovery,communication,client");
+        }
         root = root.toAbsolutePath().normalize();
         workdir = root.resolve(workdir).normalize();
         int cores = Runtime.getRuntime().availableProcessors();
@@ -119,9 +133,6 @@ final class FloorBench implements Callable<Integer> {
                 String.join(" ", ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
                         .filter(a -> a.startsWith("-Xm") || a.startsWith("-XX:+Use")).toList()),
                 wallets, seconds);
-        if (!policies.equals("none") && !policies.equals("product")) {
-            throw new IllegalArgumentException("--policies is none or product, not " + policies);
-        }
         for (String config : configs) {
             switch (config) {
                 case "mem1" -> run("mem1", "1 node, in-memory", 1, Map.of("croupier.persistence.enabled", "false",
@@ -161,7 +172,7 @@ final class FloorBench implements Callable<Integer> {
     }
 
     /**
-     * The issue's targets next to the floor: no set-up of the product can do more operations per second than the
+     * The wallet targets next to the floor: no set-up of the product can do more operations per second than the
      * floor's ceiling, which leaves no CPU for the client that sends the operations.
      */
     private void printTargets(WalletBench pg) {
@@ -198,10 +209,10 @@ final class FloorBench implements Callable<Integer> {
                 Map<String, String> s = new HashMap<>(setup);
                 s.put("croupier.node.name", "floor-" + i);
                 s.put("croupier.node.workDirectory", dir.resolve("node-" + i).toString());
-                s.put("croupier.discovery.addresses", "127.0.0.1:47700..47709");
-                s.put("croupier.discovery.port", "47700");
-                s.put("croupier.communication.port", "47800");
-                s.put("croupier.client.port", "10900");
+                s.put("croupier.discovery.addresses", "127.0.0.1:" + ports.get(0) + ".." + (ports.get(0) + 9));
+                s.put("croupier.discovery.port", String.valueOf(ports.get(0)));
+                s.put("croupier.communication.port", String.valueOf(ports.get(1)));
+                s.put("croupier.client.port", String.valueOf(ports.get(2)));
                 s.put("croupier.metrics.port", "0");
                 s.put("croupier.memory.maxSizeMb", "4096");
                 s.put("croupier.cluster.initialNodes", String.valueOf(nodes));
