@@ -6,18 +6,27 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.croupier.app.demo.DemoPlayer;
 import io.croupier.app.web.HttpEdge;
+import java.lang.reflect.Field;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.apache.ignite.Ignite;
 import org.apache.ignite.IgniteCache;
 import org.apache.ignite.cache.CacheAtomicityMode;
 import org.apache.ignite.configuration.CacheConfiguration;
 import org.apache.ignite.internal.IgniteEx;
+import org.apache.ignite.internal.processors.cache.CacheGroupContext;
+import org.apache.ignite.internal.processors.cache.distributed.dht.topology.GridDhtLocalPartition;
 import org.apache.ignite.internal.processors.cache.transactions.IgniteTxManager;
+import org.apache.ignite.internal.util.typedef.internal.CU;
+import org.apache.ignite.transactions.Transaction;
+import org.apache.ignite.transactions.TransactionConcurrency;
+import org.apache.ignite.transactions.TransactionIsolation;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -183,6 +192,46 @@ class CroupierAppTest {
         } finally {
             ignite.destroyCache(probe.getName());
         }
+    }
+
+    @Test
+    void theEmbeddedNodeDropsTheTombstonesOfMissingKeysWithinSeconds() throws Exception {
+        CacheConfiguration<Integer, Integer> probe = new CacheConfiguration<Integer, Integer>("tombstone-probe")
+                .setAtomicityMode(CacheAtomicityMode.TRANSACTIONAL);
+        IgniteCache<Integer, Integer> cache = ignite.getOrCreateCache(probe);
+        try {
+            for (int key = 0; key < 500; key++) {
+                try (Transaction tx = ignite.transactions().txStart(TransactionConcurrency.OPTIMISTIC,
+                        TransactionIsolation.SERIALIZABLE)) {
+                    // As a stake reads a player's missing limits row beside the rows it writes.
+                    assertThat(cache.get(key)).isNull();
+                    cache.put(-1, key);
+                    tx.commit();
+                }
+            }
+            CacheGroupContext group = ((IgniteEx) ignite).context().cache().cacheGroup(CU.cacheId(probe.getName()));
+            assertThat(tombstones(group)).as("tombstones right after the reads").isPositive();
+
+            // Ignite's default keeps them 10 s; the embedded node 1 s.
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+            while (tombstones(group) > 0 && System.nanoTime() < deadline) {
+                Thread.sleep(100);
+            }
+            assertThat(tombstones(group)).as("tombstones 5 s later").isZero();
+        } finally {
+            ignite.destroyCache(probe.getName());
+        }
+    }
+
+    /** Deleted entries a partition still keeps (Ignite's deferred-delete queue: no public accessor). */
+    private static int tombstones(CacheGroupContext group) throws ReflectiveOperationException {
+        Field queue = GridDhtLocalPartition.class.getDeclaredField("rmvQueue");
+        queue.setAccessible(true);
+        int n = 0;
+        for (GridDhtLocalPartition partition : group.topology().localPartitions()) {
+            n += ((Collection<?>) queue.get(partition)).size();
+        }
+        return n;
     }
 
     private HttpResponse<String> get(String path) throws Exception {

@@ -59,7 +59,7 @@ class GridConfiguration {
         Path file = Files.isRegularFile(properties.nodeConfig()) ? properties.nodeConfig() : null;
         Ignite ignite = switch (properties.mode()) {
             case EMBEDDED -> {
-                shortTransactionHistory();
+                shortHistories();
                 yield GridNodes.startServer(settings);
             }
             case CLIENT -> GridNodes.startClient(settings);
@@ -84,11 +84,23 @@ class GridConfiguration {
      */
     static final int EMBEDDED_COMPLETED_TX_HISTORY = 4096;
 
-    /** Sets {@link #EMBEDDED_COMPLETED_TX_HISTORY} unless the JVM was started with its own value. */
-    static void shortTransactionHistory() {
-        if (System.getProperty(IgniteSystemProperties.IGNITE_MAX_COMPLETED_TX_COUNT) == null) {
-            System.setProperty(IgniteSystemProperties.IGNITE_MAX_COMPLETED_TX_COUNT,
-                    String.valueOf(EMBEDDED_COMPLETED_TX_HISTORY));
+    /**
+     * How long the embedded node keeps a deleted entry's tombstone, in ms, instead of Ignite's 10 s (decision 86).
+     * A transaction that reads a key that does not exist (a player without limits) leaves one; kept 10 s they were
+     * most of what every young pause copied. Tombstones let late updates from other nodes lose against a delete;
+     * a lone node gets none.
+     */
+    static final long EMBEDDED_REMOVED_ENTRIES_TTL_MS = 1000;
+
+    /** Sets the embedded node's short histories, each unless the JVM was started with its own value. */
+    static void shortHistories() {
+        setUnlessSet(IgniteSystemProperties.IGNITE_MAX_COMPLETED_TX_COUNT, EMBEDDED_COMPLETED_TX_HISTORY);
+        setUnlessSet(IgniteSystemProperties.IGNITE_CACHE_REMOVED_ENTRIES_TTL, EMBEDDED_REMOVED_ENTRIES_TTL_MS);
+    }
+
+    private static void setUnlessSet(String property, long value) {
+        if (System.getProperty(property) == null) {
+            System.setProperty(property, String.valueOf(value));
         }
     }
 
