@@ -304,7 +304,7 @@ final class FloorBench implements Callable<Integer> {
         List<Thread> running = new ArrayList<>();
         long[] cpu = new long[writers.size()];
         long[] ops = new long[writers.size()];
-        long cpu0 = processCpuNanos();
+        long cpu0 = WalletBench.ownCpuNanos();
         long t0 = System.nanoTime();
         for (int i = 0; i < writers.size(); i++) {
             int index = i;
@@ -323,7 +323,7 @@ final class FloorBench implements Callable<Integer> {
             t.join();
         }
         long elapsed = System.nanoTime() - t0;
-        long cpuUsed = processCpuNanos() - cpu0;
+        long cpuUsed = WalletBench.ownCpuNanos() - cpu0;
         long totalOps = 0;
         long writerCpu = 0;
         for (int i = 0; i < ops.length; i++) {
@@ -333,11 +333,6 @@ final class FloorBench implements Callable<Integer> {
         long n = Math.max(1, totalOps);
         return new Result(totalOps * 1e9 / elapsed, h.getValueAtPercentile(50) / 1000.0,
                 h.getValueAtPercentile(99) / 1000.0, cpuUsed / 1000.0 / n, writerCpu / 1000.0 / n);
-    }
-
-    private static long processCpuNanos() {
-        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
-                .getProcessCpuTime();
     }
 
     /** One thread's share of a node's players; it runs transactions of {@code group} bet-and-wins back to back. */

@@ -542,7 +542,8 @@ final class WalletBench implements Callable<Integer> {
     }
 
     /** CPU time of this process (the driver: a client node, as an app server would be). */
-    private static long ownCpuNanos() {
+    /** CPU time this process has used so far (0 where the operating system does not report it). */
+    static long ownCpuNanos() {
         return ProcessHandle.current().info().totalCpuDuration().map(java.time.Duration::toNanos).orElse(0L);
     }
 }
